@@ -1,0 +1,60 @@
+"""A small app under test: onboard people as IAM users with a temporary console password."""
+
+from __future__ import annotations
+
+import secrets
+import string
+from dataclasses import dataclass
+from typing import Any
+
+import boto3
+from botocore.exceptions import ClientError
+
+SYMBOLS = "!@#$%^&*()_+-=[]{}|'"
+
+
+def temporary_password(length: int = 16) -> str:
+    """A password meeting IAM's default policy and any policy up to all four character classes."""
+    pools = [string.ascii_uppercase, string.ascii_lowercase, string.digits, SYMBOLS]
+    chars = [secrets.choice(pool) for pool in pools]
+    alphabet = "".join(pools)
+    chars += [secrets.choice(alphabet) for _ in range(length - len(chars))]
+    secrets.SystemRandom().shuffle(chars)
+    return "".join(chars)
+
+
+@dataclass
+class Outcome:
+    """What the person running the onboarding sees."""
+
+    ok: bool
+    message: str
+    password: str | None = None
+
+
+def onboard(username: str, *, iam: Any = None, password: str | None = None) -> Outcome:
+    """Create the user if needed and give them a temporary password they must change at first sign-in."""
+    iam = iam or boto3.client("iam")
+    try:
+        iam.create_user(UserName=username, Tags=[{"Key": "onboarded-by", "Value": "onboarding-app"}])
+    except iam.exceptions.EntityAlreadyExistsException:
+        pass  # re-running onboarding for an existing user only (re)issues the password
+    password = password or temporary_password()
+    try:
+        iam.create_login_profile(UserName=username, Password=password, PasswordResetRequired=True)
+    except ClientError as err:
+        return Outcome(False, explain(err))
+    return Outcome(True, f"{username} can sign in with the temporary password and must change it.", password)
+
+
+def explain(err: ClientError) -> str:
+    """Map each IAM failure to what the operator should do."""
+    code = err.response["Error"]["Code"]
+    return {
+        "EntityAlreadyExists": "This person already has a console password; reset it instead.",
+        "NoSuchEntity": "The user vanished while onboarding; run it again.",
+        "PasswordPolicyViolation": "The password breaks the account's password policy: "
+        + err.response["Error"]["Message"],
+        "LimitExceeded": "IAM is refusing more changes right now; try again later.",
+        "ServiceFailure": "IAM failed; try again later.",
+    }.get(code, f"Unexpected IAM error {code}; ask the platform team.")

@@ -1,0 +1,17 @@
+"""pytest-iamfake: a faithful in-process fake of AWS IAM's console sign-in surface."""
+
+from .calls import Call
+from .clock import Clock
+from .exceptions import BlockedRequest, IAMFakeError, UnsupportedOperation, UsageError
+from .fake import IAMFake, fake_iam
+
+__all__ = [
+    "BlockedRequest",
+    "Call",
+    "Clock",
+    "IAMFake",
+    "IAMFakeError",
+    "UnsupportedOperation",
+    "UsageError",
+    "fake_iam",
+]

@@ -1,0 +1,19 @@
+"""Errors of pytest-iamfake itself (as opposed to the IAM errors it fakes)."""
+
+from __future__ import annotations
+
+
+class IAMFakeError(Exception):
+    """Base class of every error pytest-iamfake raises on its own account."""
+
+
+class UnsupportedOperation(IAMFakeError, NotImplementedError):
+    """The code under test called an IAM/STS operation that the model does not cover."""
+
+
+class UsageError(IAMFakeError, ValueError):
+    """pytest-iamfake was configured or called the wrong way."""
+
+
+class BlockedRequest(IAMFakeError):
+    """A request would have left the process while a fake was active."""

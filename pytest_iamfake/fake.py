@@ -1,0 +1,241 @@
+"""IAMFake, the handle a test holds, and fake_iam() for use without pytest."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import threading
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import botocore.session
+
+from . import botocore_hooks, responses
+from .calls import Call
+from .clock import Clock
+from .env import DEFAULT_REGION, FAKE_ACCESS_KEY_ID, FAKE_SECRET_ACCESS_KEY, fake_aws_environment
+from .exceptions import UnsupportedOperation, UsageError
+from .model import IAMBackend, IAMError
+from .model.identity import root_principal
+from .options import Options, build
+from .validation import validate
+
+if TYPE_CHECKING:
+    from botocore.awsrequest import AWSResponse
+    from botocore.client import BaseClient
+    from botocore.model import OperationModel, ServiceModel
+
+F = TypeVar("F", bound=Callable[..., Any])
+FAKED_SERVICES = ("iam", "sts")
+
+_session_lock = threading.Lock()
+_session: botocore.session.Session | None = None
+
+
+def _botocore_session() -> botocore.session.Session:
+    """One botocore session for the fake's own clients and service models (loading is slow)."""
+    global _session
+    with _session_lock:
+        if _session is None:
+            _session = botocore.session.Session()
+        return _session
+
+
+@functools.cache
+def service_model(service: str) -> ServiceModel:
+    """The installed botocore model of `service`."""
+    return _botocore_session().get_service_model(service)
+
+
+class IAMFake:
+    """An in-process fake of IAM's sign-in surface; every botocore client talks to it while active.
+
+    Get one from the `iamfake` fixture or `fake_iam()`.  Arrange state with
+    `add_user`, `add_login_profile`, ...; inspect `calls`; move time with `clock`.
+    """
+
+    def __init__(self, options: Options | None = None) -> None:
+        self.options = options or Options()
+        self.clock = Clock(self.options.start_time, self.options.tick, self.options.clock)
+        self.backend = IAMBackend(self.options.account_id, self.clock)
+        self._calls: list[Call] = []
+        self._calls_lock = threading.Lock()
+        self._env: contextlib.ExitStack | None = None
+
+    # --- lifecycle -----------------------------------------------------------------
+
+    @property
+    def active(self) -> bool:
+        return self._env is not None
+
+    def start(self) -> IAMFake:
+        """Activate: route every botocore IAM/STS call here and fake the AWS environment."""
+        if self._env is not None:
+            raise UsageError("This IAMFake is already active; stop() it before starting it again.")
+        botocore_hooks.install()
+        stack = contextlib.ExitStack()
+        stack.enter_context(fake_aws_environment())
+        self._env = stack
+        botocore_hooks.push(self)
+        try:
+            self._apply_initial_state()
+        except BaseException:
+            self.stop()
+            raise
+        return self
+
+    def stop(self) -> None:
+        """Deactivate and restore the environment (state is kept for inspection)."""
+        botocore_hooks.pop(self)
+        if self._env is not None:
+            self._env.close()
+            self._env = None
+
+    def __enter__(self) -> IAMFake:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    def _apply_initial_state(self) -> None:
+        if self.options.password_policy is not None:
+            self._arrange("UpdateAccountPasswordPolicy", dict(self.options.password_policy))
+        for name in self.options.users:
+            self.add_user(name)
+
+    # --- arrange -------------------------------------------------------------------
+
+    def _arrange(self, operation: str, params: dict[str, Any], service: str = "iam") -> dict[str, Any]:
+        """Run a model operation as the account root, unrecorded and without moving the clock."""
+        model = service_model(service).operation_model(operation)
+        root = root_principal(self.options.account_id)
+        try:
+            validate(model, params)
+            return self.backend.handle(service, operation, root, params, tick=False)
+        except IAMError as err:
+            shown = ", ".join(f"{k}={v!r}" for k, v in params.items() if "Password" not in k)
+            raise UsageError(f"{operation}({shown}) failed in the fake: {err.code}: {err.message}") from None
+
+    def add_user(self, name: str, *, path: str = "/", tags: Mapping[str, str] | None = None) -> dict[str, Any]:
+        """Create an IAM user; returns the User as GetUser returns it."""
+        params: dict[str, Any] = {"UserName": name, "Path": path}
+        if tags:
+            params["Tags"] = [{"Key": k, "Value": v} for k, v in tags.items()]
+        self._arrange("CreateUser", params)
+        user: dict[str, Any] = self._arrange("GetUser", {"UserName": name})["User"]
+        return user
+
+    def add_login_profile(
+        self, user: str, password: str, *, reset_required: bool = False, check_policy: bool = True
+    ) -> dict[str, Any]:
+        """Give `user` a console password; returns the LoginProfile as GetLoginProfile returns it.
+
+        `check_policy=False` stores a password the account's policy would refuse.
+        """
+        from .model import login_profiles
+
+        account = self.backend.account(self.options.account_id)
+        with account.lock:
+            try:
+                target = account.require_user(user)
+                login_profiles.new_profile(
+                    account, target, password, reset_required=reset_required, check_policy=check_policy
+                )
+            except IAMError as err:
+                raise UsageError(f"add_login_profile({user!r}) failed in the fake: {err.code}: {err.message}") from None
+        profile: dict[str, Any] = self._arrange("GetLoginProfile", {"UserName": user})["LoginProfile"]
+        return profile
+
+    def client(self, service: str = "iam", *, user: str | None = None, **kwargs: Any) -> BaseClient:
+        """A botocore client (what boto3.client returns) signed as the account root, or as `user`."""
+        if user is not None:
+            raise UsageError("client(user=...) needs access keys; not available yet.")
+        kwargs.setdefault("region_name", DEFAULT_REGION)
+        kwargs.setdefault("aws_access_key_id", FAKE_ACCESS_KEY_ID)
+        kwargs.setdefault("aws_secret_access_key", FAKE_SECRET_ACCESS_KEY)
+        return _botocore_session().create_client(service, **kwargs)
+
+    # --- inspect -------------------------------------------------------------------
+
+    @property
+    def calls(self) -> list[Call]:
+        """Every IAM/STS call the code under test made, in order."""
+        with self._calls_lock:
+            return list(self._calls)
+
+    def _record(self, call: Call) -> None:
+        with self._calls_lock:
+            self._calls.append(call)
+
+    def verify(self) -> None:
+        """The end-of-test check: fail if the code under test swallowed an unsupported call."""
+        if not self.options.strict:
+            return
+        swallowed = [c for c in self.calls if c.unsupported]
+        if swallowed:
+            names = ", ".join(f"{c.service}:{c.operation}" for c in swallowed)
+            raise AssertionError(
+                f"pytest-iamfake: the code under test called operations the fake does not model ({names}) "
+                "and carried on after UnsupportedOperation.\n"
+                "Model them, avoid them, or pass strict=False to accept it."
+            )
+
+    # --- the call path (botocore_hooks -> here) ---------------------------------------
+
+    def _answer(
+        self, operation: OperationModel, params: dict[str, Any], access_key: str | None
+    ) -> tuple[AWSResponse, dict[str, Any]] | None:
+        service = operation.service_model.service_name
+        name = operation.name
+        if service not in FAKED_SERVICES:
+            return None
+        caller = self.backend.caller_for(access_key)
+        if not self.backend.covers(service, name):
+            if self.options.unmodelled == "passthrough":
+                return None
+            self._record(Call(service, name, params, None, None, caller.arn, self.clock.now(), unsupported=True))
+            raise UnsupportedOperation(self._unsupported_message(service, name))
+        when = self.clock.now()
+        try:
+            validate(operation, params)
+            result = self.backend.handle(service, name, caller, params)
+        except IAMError as err:
+            http, parsed = responses.failure(operation.service_model, err)
+            self._record(Call(service, name, params, None, err.code, caller.arn, when))
+            return http, parsed
+        http, parsed = responses.success(result)
+        self._record(Call(service, name, params, parsed, None, caller.arn, when))
+        return http, parsed
+
+    def _unsupported_message(self, service: str, name: str) -> str:
+        covered = "\n".join(
+            f"  {svc}: {', '.join(self.backend.covered(svc))}" for svc in FAKED_SERVICES if self.backend.covered(svc)
+        )
+        return (
+            f"pytest-iamfake does not model {service}:{name}.\n"
+            f"Modelled operations:\n{covered}\n"
+            'To let other fakes (such as moto) answer it, use unmodelled="passthrough".'
+        )
+
+    def __repr__(self) -> str:
+        state = "active" if self.active else "inactive"
+        return f"<IAMFake {state} account={self.options.account_id} calls={len(self._calls)}>"
+
+
+class fake_iam(contextlib.ContextDecorator):  # noqa: N801 - reads like moto's mock_aws
+    """The fake without pytest: `with fake_iam(**options) as fake:` or `@fake_iam(**options)`.
+
+    Each use starts from an empty state.  Options are those of the `iamfake` fixture.
+    """
+
+    def __init__(self, **options: Any) -> None:
+        self._options = build(options, origin="fake_iam()")
+        self._fakes: list[IAMFake] = []
+
+    def __enter__(self) -> IAMFake:
+        fake = IAMFake(self._options).start()
+        self._fakes.append(fake)
+        return fake
+
+    def __exit__(self, *exc: object) -> None:
+        self._fakes.pop().stop()

@@ -1,0 +1,1 @@
+"""CreateAccessKey, ListAccessKeys, UpdateAccessKey, DeleteAccessKey."""

@@ -1,0 +1,92 @@
+"""One AWS account's IAM state."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Protocol
+
+from . import errors
+from .identity import derived_id, root_arn, user_arn
+from .passwords import PasswordHash, PasswordPolicy
+
+
+class Clock(Protocol):
+    """What the model needs of time: the current instant, and a nudge after each change."""
+
+    def now(self) -> datetime: ...
+
+    def after_change(self) -> None: ...
+
+
+@dataclass
+class LoginProfile:
+    """A console password.  `created` never moves once set (DOC)."""
+
+    created: datetime
+    password: PasswordHash | None  # None for a root profile made in an AssumeRoot session
+    password_set: datetime
+    reset_required: bool = False
+    max_session: int | None = None
+    history: list[PasswordHash] = field(default_factory=list)  # newest last, current included
+
+
+@dataclass
+class AccessKey:
+    key_id: str
+    secret: str
+    created: datetime
+    status: str = "Active"
+
+
+@dataclass
+class User:
+    """An IAM user, or (with `is_root`) the account's root user."""
+
+    name: str
+    path: str
+    user_id: str
+    arn: str
+    created: datetime
+    tags: list[dict[str, str]] = field(default_factory=list)
+    permissions_boundary: str | None = None
+    login_profile: LoginProfile | None = None
+    access_keys: dict[str, AccessKey] = field(default_factory=dict)
+    is_root: bool = False
+
+
+class Account:
+    """State of one account; `lock` makes each operation atomic."""
+
+    def __init__(self, account_id: str, clock: Clock, created: datetime) -> None:
+        self.account_id = account_id
+        self.clock = clock
+        self.lock = threading.RLock()
+        self.users: dict[str, User] = {}  # keyed by lower-case name: names are case-insensitive (DOC)
+        self.password_policy: PasswordPolicy | None = None
+        # CHOSEN: the root user's "name" in login-profile responses is the account id.
+        self.root = User(account_id, "/", account_id, root_arn(account_id), created, is_root=True)
+
+    def find_user(self, name: str) -> User | None:
+        return self.users.get(name.lower())
+
+    def require_user(self, name: str) -> User:
+        user = self.find_user(name)
+        if user is None:
+            raise errors.no_such_user(name)
+        return user
+
+    def new_user(self, name: str, path: str, **extra: Any) -> User:
+        if name.lower() in self.users:
+            raise errors.user_exists(name)
+        user = User(
+            name=name,
+            path=path,
+            user_id=derived_id("AIDA", self.account_id, name.lower()),
+            arn=user_arn(self.account_id, path, name),
+            created=self.clock.now(),
+            **extra,
+        )
+        self.users[name.lower()] = user
+        return user

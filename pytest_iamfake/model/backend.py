@@ -1,0 +1,76 @@
+"""The fake cloud: one Account per account id, the credentials it has issued, and dispatch."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Mapping
+from typing import Any
+
+from . import access_keys as _access_keys  # noqa: F401  (registers operations)
+from . import login_profiles as _login_profiles  # noqa: F401
+from . import password_policy as _password_policy  # noqa: F401
+from . import sts as _sts  # noqa: F401
+from . import users as _users  # noqa: F401
+from .account import Account, Clock
+from .authorization import authorize
+from .identity import Principal, root_principal
+from .registry import OPERATIONS, Request, Result
+
+
+class IAMBackend:
+    """Everything the fake knows; state lives here and nowhere global."""
+
+    def __init__(self, account_id: str, clock: Clock) -> None:
+        self.default_account_id = account_id
+        self.clock = clock
+        self.accounts: dict[str, Account] = {}
+        # Access key id -> who signs with it (IAM users' keys, root-session keys).
+        self.credentials: dict[str, Principal] = {}
+        self._lock = threading.Lock()
+        self.account(account_id)
+
+    def account(self, account_id: str) -> Account:
+        """The account with this id, created empty on first use."""
+        with self._lock:
+            found = self.accounts.get(account_id)
+            if found is None:
+                found = self.accounts[account_id] = Account(account_id, self.clock, self.clock.now())
+            return found
+
+    def caller_for(self, access_key_id: str | None) -> Principal:
+        """The principal behind an access key; keys the fake never issued act as the account root."""
+        if access_key_id is not None:
+            principal = self.credentials.get(access_key_id)
+            if principal is not None:
+                return principal
+        return root_principal(self.default_account_id)
+
+    @staticmethod
+    def covers(service: str, operation: str) -> bool:
+        return (service, operation) in OPERATIONS
+
+    @staticmethod
+    def covered(service: str | None = None) -> list[str]:
+        """Names of the modelled operations, sorted (of one service if given)."""
+        return sorted(name for (svc, name) in OPERATIONS if service is None or svc == service)
+
+    @staticmethod
+    def mutates(service: str, operation: str) -> bool:
+        return OPERATIONS[(service, operation)].mutates
+
+    def handle(
+        self, service: str, operation: str, caller: Principal, params: Mapping[str, Any], *, tick: bool = True
+    ) -> Result:
+        """Run one operation atomically; raises IAMError for an error answer.
+
+        A successful state-changing operation moves the clock by its tick unless `tick` is False.
+        """
+        op = OPERATIONS[(service, operation)]
+        account = self.account(caller.account_id)
+        with account.lock:
+            req = Request(self, account, caller, operation, params)
+            authorize(req)
+            result = op.handler(req)
+        if op.mutates and tick:
+            self.clock.after_change()
+        return result

@@ -1,0 +1,51 @@
+"""Who is calling: principals, and AWS-shaped identifiers derived deterministically."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from dataclasses import dataclass
+from typing import Literal
+
+PrincipalKind = Literal["root", "user", "root-session"]
+
+
+@dataclass(frozen=True)
+class Principal:
+    """The identity behind a call's credentials."""
+
+    kind: PrincipalKind
+    account_id: str
+    arn: str
+    user_id: str
+    user_name: str | None = None  # for kind "user"
+    task_policy: str | None = None  # for kind "root-session": the root-task policy name
+
+    @property
+    def is_user(self) -> bool:
+        return self.kind == "user"
+
+
+def root_principal(account_id: str) -> Principal:
+    return Principal("root", account_id, root_arn(account_id), account_id)
+
+
+def root_arn(account_id: str) -> str:
+    return f"arn:aws:iam::{account_id}:root"
+
+
+def user_arn(account_id: str, path: str, name: str) -> str:
+    return f"arn:aws:iam::{account_id}:user{path}{name}"
+
+
+def derived_id(prefix: str, *parts: str, length: int = 21) -> str:
+    """An id such as AIDA... that is the same for the same inputs (base32 alphabet, as AWS's)."""
+    digest = hashlib.sha256("\x00".join(parts).encode()).digest()
+    body = base64.b32encode(digest).decode().rstrip("=")
+    return (prefix + body)[:length]
+
+
+def derived_secret(*parts: str) -> str:
+    """A 40-character secret access key, deterministic for the same inputs."""
+    digest = hashlib.sha256(("secret\x00" + "\x00".join(parts)).encode()).digest()
+    return base64.b64encode(digest).decode()[:40].replace("+", "/")

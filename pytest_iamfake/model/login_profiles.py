@@ -1,0 +1,122 @@
+"""Create/Get/Update/DeleteLoginProfile: console passwords."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import errors
+from .account import Account, LoginProfile, User
+from .passwords import PasswordHash, check_password
+from .registry import Request, Result, operation
+from .timestamps import as_created, as_stored
+from .users import target_user
+
+
+def profile_output(user: User, profile: LoginProfile, *, created: bool) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "UserName": user.name,
+        "CreateDate": as_created(profile.created) if created else as_stored(profile.created),
+        "PasswordResetRequired": profile.reset_required,  # present even when false (REAL)
+    }
+    if profile.max_session is not None:
+        out["MaxSigninSessionDuration"] = profile.max_session
+    return out
+
+
+def require_profile(user: User) -> LoginProfile:
+    if user.login_profile is None:
+        raise errors.no_login_profile(user.name)
+    return user.login_profile
+
+
+def set_password(account: Account, user: User, profile: LoginProfile, password: str) -> None:
+    """Apply the policy in force, then store the new password's hash."""
+    check_password(password, account.password_policy)
+    reuse = account.password_policy.PasswordReusePrevention if account.password_policy else None
+    if reuse and any(old.matches(password) for old in profile.history[-reuse:]):
+        raise errors.password_policy_violation(errors.REUSE_RULE.format(n=reuse))
+    hashed = PasswordHash.of(password)
+    profile.password = hashed
+    profile.password_set = account.clock.now()
+    profile.history.append(hashed)
+    del profile.history[:-24]  # IAM remembers at most 24 (PasswordReusePrevention max)
+
+
+def new_profile(
+    account: Account,
+    user: User,
+    password: str | None,
+    *,
+    reset_required: bool = False,
+    max_session: int | None = None,
+    check_policy: bool = True,
+) -> LoginProfile:
+    """Give `user` a login profile; the first password is checked against the policy in force."""
+    if user.login_profile is not None:
+        raise errors.login_profile_exists(user.name)
+    now = account.clock.now()
+    profile = LoginProfile(
+        created=now, password=None, password_set=now, reset_required=reset_required, max_session=max_session
+    )
+    if password is not None:
+        if check_policy:
+            check_password(password, account.password_policy)
+        profile.password = PasswordHash.of(password)
+        profile.history.append(profile.password)
+    user.login_profile = profile
+    return profile
+
+
+@operation("iam", "CreateLoginProfile", mutates=True)
+def create_login_profile(req: Request) -> Result:
+    p = req.params
+    user = target_user(req, root_allowed=False)
+    password = p.get("Password")
+    if user.is_root:
+        if password is not None or "PasswordResetRequired" in p:
+            raise errors.validation_message(errors.PASSWORD_NOT_ALLOWED_FOR_ROOT)
+        if "MaxSigninSessionDuration" in p:
+            raise errors.validation_message(errors.NOT_SUPPORTED_FOR_ROOT)
+    elif password is None:
+        # DOC: required outside AssumeRoot sessions; CHOSEN: IAM's not-null wording.
+        raise errors.validation_error([("password", errors.NOT_NULL)])
+    profile = new_profile(
+        req.account,
+        user,
+        password,
+        reset_required=bool(p.get("PasswordResetRequired", False)),
+        max_session=p.get("MaxSigninSessionDuration"),
+    )
+    return {"LoginProfile": profile_output(user, profile, created=True)}
+
+
+@operation("iam", "GetLoginProfile", mutates=False)
+def get_login_profile(req: Request) -> Result:
+    user = target_user(req, root_allowed=False)
+    return {"LoginProfile": profile_output(user, require_profile(user), created=False)}
+
+
+@operation("iam", "UpdateLoginProfile", mutates=True)
+def update_login_profile(req: Request) -> Result:
+    p = req.params
+    user = req.account.require_user(p["UserName"])
+    profile = require_profile(user)
+    if "MaxSigninSessionDuration" in p and p.get("ResetMaxSigninSessionDuration"):
+        raise errors.invalid_input(errors.MAX_SESSION_AND_RESET)
+    if "Password" in p:
+        set_password(req.account, user, profile, p["Password"])
+    if "PasswordResetRequired" in p:
+        profile.reset_required = p["PasswordResetRequired"]
+    if "MaxSigninSessionDuration" in p:
+        profile.max_session = p["MaxSigninSessionDuration"]
+    elif p.get("ResetMaxSigninSessionDuration"):
+        profile.max_session = None
+    return {}
+
+
+@operation("iam", "DeleteLoginProfile", mutates=True)
+def delete_login_profile(req: Request) -> Result:
+    user = target_user(req, root_allowed=False)
+    require_profile(user)
+    user.login_profile = None
+    return {}

@@ -1,0 +1,1 @@
+"""STS: GetCallerIdentity and AssumeRoot."""

@@ -1,0 +1,129 @@
+"""Server-side checks that botocore leaves to the service: max, pattern, ranges.
+
+Constraints come from the installed botocore service model; wording from the
+model's error catalogue.  Each operation's checks are compiled once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from botocore.model import OperationModel, Shape
+
+from .model import errors
+
+# A check returns the (memberName, constraint) pairs it found wrong, or a whole message.
+Problem = tuple[str, str]
+Check = Callable[[Any, str, list[Problem], list[str]], None]
+
+
+def _compile_pattern(text: str) -> re.Pattern[str] | None:
+    try:
+        # AWS patterns are Java regexes: \w means ASCII word characters.
+        return re.compile(text, re.ASCII)
+    except re.error:  # a pattern Python cannot express is left to the real service
+        return None
+
+
+def _checks_for_shape(shape: Shape, special: str | None) -> Check:
+    """A function checking one value of `shape`, appending problems found."""
+    meta = shape.metadata
+    kind = shape.type_name
+    if kind == "string":
+        low, high = meta.get("min"), meta.get("max")
+        regex = _compile_pattern(meta["pattern"]) if "pattern" in meta else None
+        source = meta.get("pattern", "")
+
+        def check_string(value: Any, where: str, problems: list[Problem], specials: list[str]) -> None:
+            if not isinstance(value, str):
+                return
+            if high is not None and len(value) > high:
+                problems.append((where, errors.max_length(high)))
+            if low is not None and len(value) < low:
+                problems.append((where, errors.min_length(low)))
+            if regex is not None and value and not regex.fullmatch(value):
+                if special is not None:
+                    specials.append(special)
+                else:
+                    problems.append((where, errors.pattern(source)))
+
+        return check_string
+    if kind in ("integer", "long"):
+        low, high = meta.get("min"), meta.get("max")
+
+        def check_number(value: Any, where: str, problems: list[Problem], specials: list[str]) -> None:
+            if isinstance(value, bool) or not isinstance(value, int):
+                return
+            if high is not None and value > high:
+                problems.append((where, errors.max_value(high)))
+            if low is not None and value < low:
+                problems.append((where, errors.min_value(low)))
+
+        return check_number
+    if kind == "list":
+        high = meta.get("max")
+        item = _checks_for_shape(shape.member, None)  # type: ignore[attr-defined]
+
+        def check_list(value: Any, where: str, problems: list[Problem], specials: list[str]) -> None:
+            if not isinstance(value, list):
+                return
+            if high is not None and len(value) > high:
+                problems.append((where, errors.MAX_ITEMS(high)))
+            for index, element in enumerate(value, start=1):
+                item(element, f"{where}.{index}.member", problems, specials)
+
+        return check_list
+    if kind == "structure":
+        members = _member_checks(shape)
+
+        def check_structure(value: Any, where: str, problems: list[Problem], specials: list[str]) -> None:
+            if isinstance(value, Mapping):
+                _run(members, value, f"{where}.", problems, specials)
+
+        return check_structure
+    return lambda value, where, problems, specials: None
+
+
+MemberChecks = list[tuple[str, str, Check]]
+
+
+def _member_checks(shape: Shape) -> MemberChecks:
+    return [
+        (name, errors.member_name(name), _checks_for_shape(member, errors.SPECIAL_PATTERN_MESSAGES.get(name)))
+        for name, member in shape.members.items()  # type: ignore[attr-defined]
+    ]
+
+
+def _run(
+    checks: MemberChecks, params: Mapping[str, Any], prefix: str, problems: list[Problem], specials: list[str]
+) -> None:
+    for name, wire_name, check in checks:
+        if name in params:
+            check(params[name], prefix + wire_name, problems, specials)
+
+
+_COMPILED: dict[tuple[str, str], MemberChecks] = {}
+
+
+def validate(operation: OperationModel, params: Mapping[str, Any]) -> None:
+    """Raise the IAMError real IAM gives for a request botocore let through, if any."""
+    key = (operation.service_model.service_name, operation.name)
+    checks = _COMPILED.get(key)
+    if checks is None:
+        shape = operation.input_shape
+        checks = _COMPILED[key] = _member_checks(shape) if shape is not None else []
+        order = errors.VALIDATION_ORDER.get(operation.name)
+        if order:
+            rank = {name: i for i, name in enumerate(order)}
+            checks.sort(key=lambda c: rank.get(c[0], len(rank)))
+    if not checks:
+        return
+    problems: list[Problem] = []
+    specials: list[str] = []
+    _run(checks, params, "", problems, specials)
+    if problems:
+        raise errors.validation_error(problems)
+    if specials:
+        raise errors.validation_message(specials[0])
