@@ -185,6 +185,21 @@ class IAMFake:
     def _answer(
         self, operation: OperationModel, params: dict[str, Any], access_key: str | None
     ) -> tuple[AWSResponse, dict[str, Any]] | None:
+        """The "call" transport: botocore's (http response, parsed dict), or None to pass on."""
+        outcome = self._handle(operation, params, access_key)
+        if outcome is None:
+            return None
+        if isinstance(outcome, IAMError):
+            return responses.failure(operation.service_model, outcome)
+        return responses.success(outcome)
+
+    def _handle(
+        self, operation: OperationModel, params: dict[str, Any], access_key: str | None
+    ) -> dict[str, Any] | IAMError | None:
+        """Every transport's pipeline: validation, the model, recording.
+
+        Returns the result, the error answer, or None when the call is not the fake's to answer.
+        """
         service = operation.service_model.service_name
         name = operation.name
         if service not in FAKED_SERVICES:
@@ -200,12 +215,10 @@ class IAMFake:
             validate(operation, params)
             result = self.backend.handle(service, name, caller, params)
         except IAMError as err:
-            http, parsed = responses.failure(operation.service_model, err)
             self._record(Call(service, name, params, None, err.code, caller.arn, when))
-            return http, parsed
-        http, parsed = responses.success(result)
-        self._record(Call(service, name, params, parsed, None, caller.arn, when))
-        return http, parsed
+            return err
+        self._record(Call(service, name, params, result, None, caller.arn, when))
+        return result
 
     def _unsupported_message(self, service: str, name: str) -> str:
         covered = "\n".join(
