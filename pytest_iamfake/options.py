@@ -36,29 +36,27 @@ DEFAULTS = Options()
 
 def _choice(name: str, value: Any, allowed: tuple[str, ...]) -> str:
     if value not in allowed:
-        raise UsageError(f"iamfake option {name}={value!r} is not valid; use one of: {', '.join(allowed)}.")
+        raise UsageError(f"{name}={value!r} is not valid; use one of: {', '.join(allowed)}.")
     return str(value)
 
 
 def _convert(name: str, value: Any) -> Any:
     if name == "account_id":
         if not (isinstance(value, str) and re.fullmatch(r"\d{12}", value)):
-            raise UsageError(f"iamfake option account_id={value!r} is not valid; use a 12-digit string.")
+            raise UsageError(f"account_id={value!r} is not valid; use a 12-digit string.")
         return value
     if name == "start_time":
         try:
             return parse_instant(value)
         except (TypeError, ValueError, AttributeError):
-            raise UsageError(
-                f"iamfake option start_time={value!r} is not valid; use an ISO-8601 string or a datetime."
-            ) from None
+            raise UsageError(f"start_time={value!r} is not valid; use an ISO-8601 string or a datetime.") from None
     if name == "tick":
         try:
             seconds = float(value.total_seconds() if isinstance(value, _dt.timedelta) else value)
         except (TypeError, ValueError):
             seconds = -1.0
         if seconds < 0 or isinstance(value, bool):
-            raise UsageError(f"iamfake option tick={value!r} is not valid; use seconds >= 0 or a timedelta.")
+            raise UsageError(f"tick={value!r} is not valid; use seconds >= 0 or a timedelta.")
         return seconds
     if name == "clock":
         return _choice(name, value, CLOCK_MODES)
@@ -70,18 +68,17 @@ def _convert(name: str, value: Any) -> Any:
         if isinstance(value, str) and value.lower() in ("true", "false", "1", "0"):
             return value.lower() in ("true", "1")
         if not isinstance(value, bool):
-            raise UsageError(f"iamfake option strict={value!r} is not valid; use True or False.")
+            raise UsageError(f"strict={value!r} is not valid; use True or False.")
         return value
     if name == "users":
         names = value.split() if isinstance(value, str) else value
         if not all(isinstance(n, str) for n in names):
-            raise UsageError(f"iamfake option users={value!r} is not valid; use a list of user names.")
+            raise UsageError(f"users={value!r} is not valid; use a list of user names.")
         return tuple(names)
     if name == "password_policy":
         if value is not None and not isinstance(value, Mapping):
             raise UsageError(
-                f"iamfake option password_policy={value!r} is not valid; "
-                "use a dict in UpdateAccountPasswordPolicy form, or None."
+                f"password_policy={value!r} is not valid; use a dict in UpdateAccountPasswordPolicy form, or None."
             )
         return value
     raise AssertionError(name)  # pragma: no cover - NAMES lists every field
@@ -94,5 +91,8 @@ def build(*layers: Mapping[str, Any], origin: str = "iamfake") -> Options:
         for key, value in layer.items():
             if key not in NAMES:
                 raise UsageError(f"{origin} got an unknown option {key!r}; allowed options are: {', '.join(NAMES)}.")
-            merged[key] = _convert(key, value)
+            try:
+                merged[key] = _convert(key, value)
+            except UsageError as err:
+                raise UsageError(f"{origin}: option {err}") from None
     return Options(**merged)

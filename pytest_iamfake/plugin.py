@@ -29,6 +29,7 @@ INI_HELP = {
     "transport": "call: answer before botocore signs or sends (default call)",
 }
 INI_NAMES = tuple(name for name in NAMES if name != "password_policy")
+INI_OPTIONS = pytest.StashKey[dict[str, Any]]()
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -37,6 +38,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    ini = _ini_options(config)
+    try:
+        build(ini, origin="ini option iamfake_*")
+    except UsageError as err:
+        raise pytest.UsageError(str(err)) from None
+    config.stash[INI_OPTIONS] = ini
     config.addinivalue_line(
         "markers",
         "iamfake(*, account_id='123456789012', start_time='2020-01-01T00:00:00Z', tick=0, clock='auto', "
@@ -74,23 +81,17 @@ def _marker_options(node: pytest.Item) -> dict[str, Any]:
 
 @pytest.fixture
 def iamfake(request: pytest.FixtureRequest) -> Iterator[IAMFake]:
-    """An active pytest-iamfake `IAMFake`: every botocore/boto3 IAM and STS call goes to it.
-
-    Options (``@pytest.mark.iamfake(...)`` keywords, ``fake_iam()`` keywords, or ini
-    ``iamfake_<name>`` defaults):
-
-    - account_id: 12-digit account id (default "123456789012").
-    - start_time: when the fake clock starts (default "2020-01-01T00:00:00Z").
-    - tick: seconds the clock moves after each state-changing call (default 0).
-    - clock: "auto" (follow freezegun/time-machine when active, else fixed), "fixed" or "wall".
-    - password_policy: dict in UpdateAccountPasswordPolicy form, or None (IAM's default policy).
-    - users: user names to create up front.
-    - unmodelled: "error" (UnsupportedOperation) or "passthrough" (let other fakes answer).
-    - strict: run ``verify()`` right after the test body (default True).
-    - transport: "call" (answer before signing and sending).
+    """An active pytest-iamfake IAMFake: every boto3/botocore IAM and STS call in the process goes to it.
+    Options, set with @pytest.mark.iamfake(...) or ini iamfake_<name> defaults:
+    account_id ("123456789012"); start_time ("2020-01-01T00:00:00Z");
+    tick (seconds the clock moves after each state-changing call, 0);
+    clock ("auto" follows freezegun/time-machine when active, else "fixed"; or "wall");
+    password_policy (dict in UpdateAccountPasswordPolicy form; None = IAM's default policy);
+    users (names created up front); unmodelled ("error" raises UnsupportedOperation,
+    "passthrough" lets other fakes answer); strict (verify() after the test body, True);
+    transport ("call": answer before botocore signs or sends).
     """
-    ini = _ini_options(request.config)
-    build(ini, origin="ini option iamfake_*")  # blame the ini file for its own mistakes
+    ini = request.config.stash[INI_OPTIONS]
     options = build(ini, _marker_options(request.node), origin="@pytest.mark.iamfake")
     fake = IAMFake(options)
     with fake:

@@ -28,3 +28,14 @@ def iam(iamfake):  # type: ignore[no-untyped-def]
     import boto3
 
     return boto3.client("iam")
+
+
+@pytest.fixture
+def pytester(pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch) -> pytest.Pytester:
+    """pytester whose inner runs load only pytest-iamfake among third-party plugins.
+
+    Each in-process run re-imports (and assertion-rewrites) entry-point plugins that the
+    outer run has not imported; hypothesis alone made every inner run take seconds.
+    """
+    monkeypatch.setenv("PYTEST_ADDOPTS", "-p no:hypothesispytest -p no:randomly -p no:xdist -p no:benchmark")
+    return pytester
