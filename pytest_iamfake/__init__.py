@@ -1,5 +1,6 @@
 """pytest-iamfake: a faithful in-process fake of AWS IAM's console sign-in surface."""
 
+from . import botocore_hooks
 from .calls import Call
 from .clock import Clock
 from .exceptions import BlockedRequest, IAMFakeError, UnsupportedOperation, UsageError
@@ -15,3 +16,6 @@ __all__ = [
     "UsageError",
     "fake_iam",
 ]
+
+# Every botocore session created after this import routes IAM/STS calls to the active fake.
+botocore_hooks.install()

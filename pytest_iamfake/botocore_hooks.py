@@ -7,6 +7,7 @@ while no fake is active.
 
 from __future__ import annotations
 
+import sys
 import threading
 from typing import TYPE_CHECKING, Any
 
@@ -73,7 +74,11 @@ def guard_send(request: AWSPreparedRequest, **_: Any) -> None:
 
 
 def install() -> None:
-    """Add the handlers to botocore's built-ins (idempotent)."""
+    """Add the handlers to botocore's built-ins (idempotent).
+
+    Sessions created from now on carry them.  boto3's default session may already
+    exist (a module made a client before importing us): it gets them directly.
+    """
     global _installed
     if _installed:
         return
@@ -81,3 +86,10 @@ def install() -> None:
     handlers.BUILTIN_HANDLERS.append(("before-call", answer_call))
     handlers.BUILTIN_HANDLERS.append(("before-send", guard_send, handlers.REGISTER_LAST))
     _installed = True
+    boto3 = sys.modules.get("boto3")
+    default = getattr(boto3, "DEFAULT_SESSION", None)
+    if default is not None:
+        emitter = default._session.get_component("event_emitter")
+        emitter.register("before-parameter-build", capture_params)
+        emitter.register("before-call", answer_call)
+        emitter.register_last("before-send", guard_send)

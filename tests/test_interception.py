@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import socket
+import subprocess
+import sys
 import threading
 
 import boto3
@@ -141,3 +143,19 @@ def test_nested_fakes_innermost_answers():
             assert [u["UserName"] for u in boto3.client("iam").list_users()["Users"]] == ["inner"]
         assert [u["UserName"] for u in boto3.client("iam").list_users()["Users"]] == ["outer"]
     assert len(outer.calls) == 1
+
+
+def test_boto3_default_session_made_before_import_is_faked_too(tmp_path):
+    script = tmp_path / "script.py"
+    script.write_text(
+        "import os\n"
+        "os.environ.update(AWS_ACCESS_KEY_ID='x', AWS_SECRET_ACCESS_KEY='y', AWS_DEFAULT_REGION='us-east-1',\n"
+        "                  AWS_CONFIG_FILE=os.devnull, AWS_SHARED_CREDENTIALS_FILE=os.devnull)\n"
+        "import boto3\n"
+        "boto3.setup_default_session()\n"
+        "from pytest_iamfake import fake_iam\n"
+        "with fake_iam():\n"
+        "    print(boto3.client('iam').create_user(UserName='a')['User']['Arn'])\n"
+    )
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=60, check=False)
+    assert done.stdout.strip() == "arn:aws:iam::123456789012:user/a", done.stderr
