@@ -86,12 +86,19 @@ def _checks_for_shape(shape: Shape, special: str | None) -> Check:
     return lambda value, where, problems, specials: None
 
 
-MemberChecks = list[tuple[str, str, Check]]
+# (member, memberName in messages, required, check)
+MemberChecks = list[tuple[str, str, bool, Check]]
 
 
 def _member_checks(shape: Shape) -> MemberChecks:
+    required = set(shape.required_members)  # type: ignore[attr-defined]
     return [
-        (name, errors.member_name(name), _checks_for_shape(member, errors.SPECIAL_PATTERN_MESSAGES.get(name)))
+        (
+            name,
+            errors.member_name(name),
+            name in required,
+            _checks_for_shape(member, errors.SPECIAL_PATTERN_MESSAGES.get(name)),
+        )
         for name, member in shape.members.items()  # type: ignore[attr-defined]
     ]
 
@@ -99,9 +106,12 @@ def _member_checks(shape: Shape) -> MemberChecks:
 def _run(
     checks: MemberChecks, params: Mapping[str, Any], prefix: str, problems: list[Problem], specials: list[str]
 ) -> None:
-    for name, wire_name, check in checks:
+    for name, wire_name, required, check in checks:
         if name in params:
             check(params[name], prefix + wire_name, problems, specials)
+        elif required:
+            # Only reachable when the client turned botocore's own validation off.
+            problems.append((prefix + wire_name, errors.NOT_NULL))
 
 
 _COMPILED: dict[tuple[str, str], MemberChecks] = {}

@@ -129,3 +129,14 @@ def test_botocore_still_validates_client_side(iam):
     with pytest.raises(ParamValidationError):
         iam.create_user(UserName="")
     assert iam.list_users()["Users"] == []
+
+
+def test_missing_required_member_without_client_side_validation(iamfake):
+    from botocore.config import Config
+
+    client = iamfake.client(config=Config(parameter_validation=False))
+    with pytest.raises(ClientError) as exc_info:
+        client.update_login_profile(Password=GOOD)
+    assert validation_message(exc_info) == (
+        "1 validation error detected: Value at 'userName' failed to satisfy constraint: Member must not be null"
+    )
