@@ -91,7 +91,7 @@ MemberChecks = list[tuple[str, str, bool, Check]]
 
 
 def _member_checks(shape: Shape) -> MemberChecks:
-    required = set(shape.required_members)  # type: ignore[attr-defined]
+    required = set(shape.required_members)
     return [
         (
             name,
