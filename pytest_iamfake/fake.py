@@ -146,10 +146,51 @@ class IAMFake:
         profile: dict[str, Any] = self._arrange("GetLoginProfile", {"UserName": user})["LoginProfile"]
         return profile
 
+    def set_password_policy(self, **fields: Any) -> dict[str, Any]:
+        """Replace the account password policy (UpdateAccountPasswordPolicy semantics, validated).
+
+        Returns the policy as GetAccountPasswordPolicy shows it.
+        """
+        self._arrange("UpdateAccountPasswordPolicy", fields)
+        policy: dict[str, Any] = self._arrange("GetAccountPasswordPolicy", {})["PasswordPolicy"]
+        return policy
+
+    def add_access_key(self, user: str) -> dict[str, Any]:
+        """Give IAM user `user` a new access key; returns the AccessKey as CreateAccessKey does.
+
+        It includes AccessKeyId and SecretAccessKey; IAM allows two keys per user.
+        """
+        key: dict[str, Any] = self._arrange("CreateAccessKey", {"UserName": user})["AccessKey"]
+        return key
+
     def client(self, service: str = "iam", *, user: str | None = None, **kwargs: Any) -> BaseClient:
-        """A botocore client (what boto3.client returns) signed as the account root, or as `user`."""
+        """A botocore client (what boto3.client returns) signed as the account root, or as `user`.
+
+        With `user`, the client signs with that IAM user's first Active access key, made
+        with `add_access_key` when it has none.
+        """
         if user is not None:
-            raise UsageError("client(user=...) needs access keys; not available yet.")
+            from .model import access_keys
+
+            given = sorted(k for k in kwargs if k.startswith("aws_"))
+            if given:
+                raise UsageError(
+                    f"client(user={user!r}) signs with the user's own key; do not pass {', '.join(given)}."
+                )
+            account = self.backend.account(self.options.account_id)
+            with account.lock:
+                found = account.find_user(user)
+                if found is None:
+                    raise UsageError(
+                        f"client(user={user!r}): account {account.account_id} has no IAM user {user!r}; "
+                        "create it first (add_user or the users= option)."
+                    )
+                key = access_keys.active_key(found)
+                pair = (key.key_id, key.secret) if key is not None else None
+            if pair is None:
+                created = self.add_access_key(user)
+                pair = (created["AccessKeyId"], created["SecretAccessKey"])
+            kwargs["aws_access_key_id"], kwargs["aws_secret_access_key"] = pair
         kwargs.setdefault("region_name", DEFAULT_REGION)
         kwargs.setdefault("aws_access_key_id", FAKE_ACCESS_KEY_ID)
         kwargs.setdefault("aws_secret_access_key", FAKE_SECRET_ACCESS_KEY)
@@ -166,6 +207,17 @@ class IAMFake:
     def _record(self, call: Call) -> None:
         with self._calls_lock:
             self._calls.append(call)
+
+    def check_password(self, user: str, password: str) -> bool:
+        """Would IAM user `user` sign in to the console with `password` now?
+
+        False for a wrong password, a missing user or login profile, or a password expired
+        under the policy's HardExpiry.  Without HardExpiry an expired password still signs
+        in (the console then asks for a new one).
+        """
+        from .model import login_profiles
+
+        return login_profiles.can_sign_in(self.backend.account(self.options.account_id), user, password)
 
     def verify(self) -> None:
         """The end-of-test check: fail if the code under test swallowed an unsupported call."""

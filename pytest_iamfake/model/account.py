@@ -34,9 +34,12 @@ class LoginProfile:
 
 @dataclass
 class AccessKey:
+    """A long-term access key; `sequence` orders a user's keys by creation."""
+
     key_id: str
     secret: str
     created: datetime
+    sequence: int
     status: str = "Active"
 
 
@@ -65,6 +68,7 @@ class Account:
         self.lock = threading.RLock()
         self.users: dict[str, User] = {}  # keyed by lower-case name: names are case-insensitive (DOC)
         self.password_policy: PasswordPolicy | None = None
+        self.keys_issued = 0  # access keys ever created here: ids never repeat
         # CHOSEN: the root user's "name" in login-profile responses is the account id.
         self.root = User(account_id, "/", account_id, root_arn(account_id), created, is_root=True)
 

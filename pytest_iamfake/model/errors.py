@@ -121,8 +121,50 @@ def invalid_user_type() -> IAMError:
 
 
 def wrong_old_password() -> IAMError:
-    """ChangePassword with a wrong OldPassword (code, status and message CHOSEN)."""
+    """ChangePassword with a wrong OldPassword (code, status and message CHOSEN).
+
+    None of ChangePassword's declared codes describes a failed credential check;
+    AccessDenied (403) is IAM's code for a refused caller.
+    """
     return IAMError("AccessDenied", "The old password is incorrect.")
+
+
+def invalid_client_token() -> IAMError:
+    """A request signed with an access key that is inactive or deleted."""
+    return IAMError("InvalidClientTokenId", GENERIC_MESSAGES["InvalidClientTokenId"])
+
+
+def expired_token() -> IAMError:
+    """A request signed with temporary credentials past their Expiration."""
+    return IAMError("ExpiredToken", GENERIC_MESSAGES["ExpiredToken"])
+
+
+def root_cannot_assume_root() -> IAMError:
+    """AssumeRoot with root credentials (DOC: not allowed; code and message CHOSEN)."""
+    return IAMError("AccessDenied", ROOT_CANNOT_ASSUME_ROOT)
+
+
+def invalid_task_policy() -> IAMError:
+    """AssumeRoot with a TaskPolicyArn that is not a root-task policy (code and message CHOSEN)."""
+    return IAMError("ValidationError", INVALID_TASK_POLICY)
+
+
+def invalid_target_principal() -> IAMError:
+    """AssumeRoot with a TargetPrincipal that names no account (code and message CHOSEN)."""
+    return IAMError("ValidationError", INVALID_TARGET_PRINCIPAL)
+
+
+def cannot_set_expired() -> IAMError:
+    """UpdateAccessKey with Status=Expired: in the enum, but not settable (message CHOSEN)."""
+    return IAMError("InvalidInput", "Access key status cannot be set to Expired.")
+
+
+def unknown_policy_fields(names: Iterable[str], allowed: Iterable[str]) -> IAMError:
+    """UpdateAccountPasswordPolicy with members the API does not have (only reachable without botocore)."""
+    return IAMError(
+        "ValidationError",
+        f"Unknown password policy field(s): {', '.join(names)}. Allowed: {', '.join(allowed)}.",  # CHOSEN
+    )
 
 
 def invalid_input(message: str) -> IAMError:
@@ -136,6 +178,7 @@ PASSWORD_NOT_ALLOWED_FOR_ROOT = (
 )
 INVALID_TASK_POLICY = "The TaskPolicyArn is not a valid root task policy."  # CHOSEN
 ROOT_CANNOT_ASSUME_ROOT = "Root user credentials cannot be used to call AssumeRoot."  # CHOSEN
+INVALID_TARGET_PRINCIPAL = "TargetPrincipal must be a 12-digit account id or an account root ARN."  # CHOSEN
 
 
 # --- request validation (format REAL) ------------------------------------------------
@@ -170,6 +213,10 @@ def pattern(regex: str) -> str:
 
 
 NOT_NULL = "Member must not be null"
+ENUM = "Member must satisfy enum value set"  # REAL (IAM does not list the values)
+# Type mismatches only reach the model through the fake's own arrange helpers (botocore
+# refuses them client-side); wording CHOSEN in IAM's validation format.
+WRONG_TYPE = {bool: "Member must be a boolean", int: "Member must be an integer"}
 MAX_ITEMS = max_length  # lists use the same "length" wording
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import hashlib
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Literal
 
 PrincipalKind = Literal["root", "user", "root-session"]
@@ -20,6 +21,8 @@ class Principal:
     user_id: str
     user_name: str | None = None  # for kind "user"
     task_policy: str | None = None  # for kind "root-session": the root-task policy name
+    access_key_id: str | None = None  # the key that signed, when the fake issued it
+    expires: datetime | None = None  # for temporary credentials
 
     @property
     def is_user(self) -> bool:
@@ -49,3 +52,13 @@ def derived_secret(*parts: str) -> str:
     """A 40-character secret access key, deterministic for the same inputs."""
     digest = hashlib.sha256(("secret\x00" + "\x00".join(parts)).encode()).digest()
     return base64.b64encode(digest).decode()[:40].replace("+", "/")
+
+
+def derived_token(*parts: str, length: int = 356) -> str:
+    """An opaque session token of `length` characters, deterministic for the same inputs."""
+    chunks: list[str] = []
+    seed = "token\x00" + "\x00".join(parts)
+    while sum(map(len, chunks)) < length:
+        seed = hashlib.sha256(seed.encode()).hexdigest()
+        chunks.append(base64.b64encode(bytes.fromhex(seed)).decode().rstrip("="))
+    return "".join(chunks)[:length]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 from . import errors
@@ -120,3 +121,42 @@ def delete_login_profile(req: Request) -> Result:
     require_profile(user)
     user.login_profile = None
     return {}
+
+
+@operation("iam", "ChangePassword", mutates=True)
+def change_password(req: Request) -> Result:
+    """An IAM user changes its own password (permission is checked in authorization)."""
+    if not req.caller.is_user:
+        raise errors.invalid_user_type()
+    user = target_user(req, root_allowed=False)
+    profile = require_profile(user)
+    if profile.password is None or not profile.password.matches(req.params["OldPassword"]):
+        raise errors.wrong_old_password()
+    set_password(req.account, user, profile, req.params["NewPassword"])
+    profile.reset_required = False
+    return {}
+
+
+def password_expired(account: Account, profile: LoginProfile) -> bool:
+    """Whether the password is older than the policy's MaxPasswordAge (applies at once, DOC)."""
+    policy = account.password_policy
+    if policy is None or not policy.MaxPasswordAge:
+        return False
+    # CHOSEN: expired from the instant the age reaches MaxPasswordAge days.
+    return account.clock.now() - profile.password_set >= timedelta(days=policy.MaxPasswordAge)
+
+
+def can_sign_in(account: Account, user_name: str, password: str) -> bool:
+    """Would `user_name` get into the console with `password` right now?
+
+    False for a missing user or profile, a wrong password, or an expired password under
+    HardExpiry.  CHOSEN: an expired password without HardExpiry still signs in (the console
+    then makes the user choose a new one), as does one with PasswordResetRequired.
+    """
+    with account.lock:
+        user = account.find_user(user_name)
+        profile = user.login_profile if user is not None else None
+        if profile is None or profile.password is None or not profile.password.matches(password):
+            return False
+        hard = bool(account.password_policy and account.password_policy.HardExpiry)
+        return not (hard and password_expired(account, profile))

@@ -1,1 +1,57 @@
 """Update/Get/DeleteAccountPasswordPolicy."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import fields
+from typing import Any
+
+from . import errors
+from .passwords import PasswordPolicy
+from .registry import Request, Result, operation
+
+# Each settable field and the Python type its value must have ("bool | None" -> bool).
+FIELD_TYPES: dict[str, type] = {
+    f.name: bool if str(f.type).startswith("bool") else int for f in fields(PasswordPolicy) if f.name != "supplied"
+}
+
+
+def checked_params(params: Mapping[str, Any]) -> dict[str, Any]:
+    """The policy fields of a request, refusing unknown names and wrong types.
+
+    botocore refuses both client-side; only the fake's own arrange helpers can send them.
+    """
+    unknown = sorted(set(params) - set(FIELD_TYPES))
+    if unknown:
+        raise errors.unknown_policy_fields(unknown, FIELD_TYPES)
+    wrong = [
+        (errors.member_name(name), errors.WRONG_TYPE[FIELD_TYPES[name]])
+        for name, value in params.items()
+        if isinstance(value, bool) != (FIELD_TYPES[name] is bool) or not isinstance(value, int)
+    ]
+    if wrong:
+        raise errors.validation_error(wrong)
+    return dict(params)
+
+
+@operation("iam", "UpdateAccountPasswordPolicy", mutates=True)
+def update_account_password_policy(req: Request) -> Result:
+    # Full replace (DOC); existing passwords are not re-checked, the rules apply at the next set.
+    req.account.password_policy = PasswordPolicy.from_params(checked_params(req.params))
+    return {}
+
+
+@operation("iam", "GetAccountPasswordPolicy", mutates=False)
+def get_account_password_policy(req: Request) -> Result:
+    policy = req.account.password_policy
+    if policy is None:
+        raise errors.no_password_policy(req.account.account_id)
+    return {"PasswordPolicy": policy.as_output()}
+
+
+@operation("iam", "DeleteAccountPasswordPolicy", mutates=True)
+def delete_account_password_policy(req: Request) -> Result:
+    if req.account.password_policy is None:
+        raise errors.no_password_policy_to_delete()
+    req.account.password_policy = None  # back to IAM's default policy (DOC)
+    return {}

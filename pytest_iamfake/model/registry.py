@@ -23,6 +23,7 @@ class Request:
     caller: Principal
     operation: str
     params: Mapping[str, Any]
+    service: str = "iam"
 
 
 Handler = Callable[[Request], Result]
