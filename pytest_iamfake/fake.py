@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import botocore.session
 
 from . import botocore_hooks, responses
-from .calls import Call
+from .calls import Call, redact
 from .clock import Clock
 from .env import DEFAULT_REGION, FAKE_ACCESS_KEY_ID, FAKE_SECRET_ACCESS_KEY, fake_aws_environment
 from .exceptions import UnsupportedOperation, UsageError
@@ -113,7 +113,7 @@ class IAMFake:
             validate(model, params)
             return self.backend.handle(service, operation, root, params, tick=False)
         except IAMError as err:
-            shown = ", ".join(f"{k}={v!r}" for k, v in params.items() if "Password" not in k)
+            shown = ", ".join(f"{k}={v!r}" for k, v in redact(params).items())
             raise UsageError(f"{operation}({shown}) failed in the fake: {err.code}: {err.message}") from None
 
     def add_user(self, name: str, *, path: str = "/", tags: Mapping[str, str] | None = None) -> dict[str, Any]:

@@ -35,6 +35,7 @@ def _checks_for_shape(shape: Shape, special: str | None) -> Check:
         low, high = meta.get("min"), meta.get("max")
         regex = _compile_pattern(meta["pattern"]) if "pattern" in meta else None
         source = meta.get("pattern", "")
+        allowed = frozenset(getattr(shape, "enum", ()) or ())
 
         def check_string(value: Any, where: str, problems: list[Problem], specials: list[str]) -> None:
             if not isinstance(value, str):
@@ -43,6 +44,8 @@ def _checks_for_shape(shape: Shape, special: str | None) -> Check:
                 problems.append((where, errors.max_length(high)))
             if low is not None and len(value) < low:
                 problems.append((where, errors.min_length(low)))
+            if allowed and value not in allowed:
+                problems.append((where, errors.ENUM))
             if regex is not None and value and not regex.fullmatch(value):
                 if special is not None:
                     specials.append(special)

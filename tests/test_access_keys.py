@@ -7,16 +7,12 @@ import re
 
 import pytest
 from botocore.exceptions import ClientError
+from helpers import error_of
 
 from pytest_iamfake import UsageError, fake_iam
 
 pytestmark = pytest.mark.iamfake(users=["alice", "bob"])
 ACCOUNT = "123456789012"
-
-
-def error_of(exc_info: pytest.ExceptionInfo[ClientError]) -> tuple[str, int, str]:
-    err = exc_info.value.response
-    return err["Error"]["Code"], err["ResponseMetadata"]["HTTPStatusCode"], err["Error"]["Message"]
 
 
 def key_ids(iam, user: str) -> list[str]:  # type: ignore[no-untyped-def]

@@ -8,16 +8,12 @@ from typing import Any
 
 import pytest
 from botocore.exceptions import ClientError
+from helpers import error_of
 
 pytestmark = pytest.mark.iamfake(users=["admin"])
 MANAGEMENT = "123456789012"
 MEMBER = "210987654321"
 START = dt.datetime(2020, 1, 1, tzinfo=dt.timezone.utc)
-
-
-def error_of(exc_info: pytest.ExceptionInfo[ClientError]) -> tuple[str, int, str]:
-    err = exc_info.value.response
-    return err["Error"]["Code"], err["ResponseMetadata"]["HTTPStatusCode"], err["Error"]["Message"]
 
 
 def task(name: str) -> dict[str, str]:

@@ -4,16 +4,12 @@ from __future__ import annotations
 
 import pytest
 from botocore.exceptions import ClientError
+from helpers import error_of
 
 OLD = "Str0ng!Passw0rd"
 NEW = "An0ther!Passw0rd"
 
 pytestmark = pytest.mark.iamfake(users=["alice"], password_policy={"AllowUsersToChangePassword": True})
-
-
-def error_of(exc_info: pytest.ExceptionInfo[ClientError]) -> tuple[str, int, str]:
-    err = exc_info.value.response
-    return err["Error"]["Code"], err["ResponseMetadata"]["HTTPStatusCode"], err["Error"]["Message"]
 
 
 @pytest.fixture

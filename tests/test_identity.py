@@ -4,16 +4,12 @@ from __future__ import annotations
 
 import pytest
 from botocore.exceptions import ClientError
+from helpers import error_of
 
 pytestmark = pytest.mark.iamfake(users=["alice"])
 ACCOUNT = "123456789012"
 GOOD = "Str0ng!Passw0rd"
 NON_USER = "Must specify userName when calling with non-User credentials"
-
-
-def error_of(exc_info: pytest.ExceptionInfo[ClientError]) -> tuple[str, int, str]:
-    err = exc_info.value.response
-    return err["Error"]["Code"], err["ResponseMetadata"]["HTTPStatusCode"], err["Error"]["Message"]
 
 
 @pytest.fixture

@@ -6,14 +6,10 @@ import datetime as dt
 
 import pytest
 from botocore.exceptions import ClientError
+from helpers import error_of
 
 GOOD = "Str0ng!Passw0rd"
 OTHER = "An0ther!Passw0rd"
-
-
-def error_of(exc_info: pytest.ExceptionInfo[ClientError]) -> tuple[str, int, str]:
-    err = exc_info.value.response
-    return err["Error"]["Code"], err["ResponseMetadata"]["HTTPStatusCode"], err["Error"]["Message"]
 
 
 def test_create_then_get_login_profile(iamfake, iam):

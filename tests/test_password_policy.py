@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from botocore.exceptions import ClientError, ParamValidationError
+from helpers import error_of
 
 from pytest_iamfake import UsageError, fake_iam
 
@@ -32,11 +33,6 @@ BARE_POLICY = {
     "AllowUsersToChangePassword": False,
     "ExpirePasswords": False,
 }
-
-
-def error_of(exc_info: pytest.ExceptionInfo[ClientError]) -> tuple[str, int, str]:
-    err = exc_info.value.response
-    return err["Error"]["Code"], err["ResponseMetadata"]["HTTPStatusCode"], err["Error"]["Message"]
 
 
 def violation(iam: Any, password: str, user: str = "Bob") -> str:

@@ -3,11 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-
-def error_of(exc_info):
-    err = exc_info.value.response
-    return err["Error"]["Code"], err["ResponseMetadata"]["HTTPStatusCode"], err["Error"]["Message"]
+from helpers import error_of
 
 
 def test_create_user_with_path_and_tags(iam):

@@ -3,7 +3,7 @@
 Each message is written once, here.  Confidence labels refer to
 shared/reference/iam-behaviour.md: REAL (seen from AWS), INFERRED (follows an
 observed pattern) or CHOSEN (AWS's wording is unknown; this is our pick, listed
-in docs/reference/unknowns.md).
+in docs/reference/choices.md).
 """
 
 from __future__ import annotations

@@ -1,0 +1,12 @@
+"""Small helpers shared by the test modules."""
+
+from __future__ import annotations
+
+import pytest
+from botocore.exceptions import ClientError
+
+
+def error_of(exc_info: pytest.ExceptionInfo[ClientError]) -> tuple[str, int, str]:
+    """(code, HTTP status, message) of a botocore ClientError."""
+    err = exc_info.value.response
+    return err["Error"]["Code"], err["ResponseMetadata"]["HTTPStatusCode"], err["Error"]["Message"]
