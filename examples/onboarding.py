@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import secrets
 import string
 from dataclasses import dataclass
@@ -35,10 +36,9 @@ class Outcome:
 def onboard(username: str, *, iam: Any = None, password: str | None = None) -> Outcome:
     """Create the user if needed and give them a temporary password they must change at first sign-in."""
     iam = iam or boto3.client("iam")
-    try:
+    # Re-running onboarding for an existing user only (re)issues the password.
+    with contextlib.suppress(iam.exceptions.EntityAlreadyExistsException):
         iam.create_user(UserName=username, Tags=[{"Key": "onboarded-by", "Value": "onboarding-app"}])
-    except iam.exceptions.EntityAlreadyExistsException:
-        pass  # re-running onboarding for an existing user only (re)issues the password
     password = password or temporary_password()
     try:
         iam.create_login_profile(UserName=username, Password=password, PasswordResetRequired=True)

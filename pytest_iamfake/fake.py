@@ -200,14 +200,9 @@ class IAMFake:
         __tracebackhide__ = True
         assertions.assert_not_called(self.calls, self._filter(operation, service, params))
 
-    def _filter(self, operation: str | None, service: str | None, params: dict[str, Any]) -> CallFilter:
-        if operation is None:
-            if service is not None and service not in FAKED_SERVICES:
-                raise UsageError(f"pytest-iamfake fakes the services {', '.join(FAKED_SERVICES)}; got {service!r}.")
-            return CallFilter(service, None, params)
-        model = operations.resolve(operation, service, faked_models())
-        operations.check_params(model, params)
-        return CallFilter(model.service_model.service_name, model.name, params)
+    @staticmethod
+    def _filter(operation: str | None, service: str | None, params: dict[str, Any]) -> CallFilter:
+        return operations.call_filter(operation, service, params, faked_models())
 
     def verify(self) -> None:
         """The end-of-test check: fail for faults that never fired and swallowed unsupported calls."""

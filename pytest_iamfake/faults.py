@@ -47,7 +47,10 @@ class Fault:
         if self.when is None:
             return True
         if callable(self.when):
-            return bool(self.when(call))
+            try:
+                return bool(self.when(call))
+            except Exception as err:
+                raise UsageError(f"The when= callable of {self!r} raised {err!r} on {call!r}.") from err
         return not differences(self.when, call.params)
 
     def error_for(self, call: Call) -> IAMError:

@@ -9,10 +9,12 @@ from __future__ import annotations
 import difflib
 import functools
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 from botocore import xform_name
 from botocore.model import OperationModel, ServiceModel
 
+from .calls import CallFilter
 from .exceptions import UsageError
 
 SPELLING_HINT = 'Operation names are spelled "CreateLoginProfile" or "create_login_profile".'
@@ -28,10 +30,14 @@ def _spellings(model: ServiceModel) -> dict[str, str]:
     return names
 
 
-def resolve(name: object, service: str | None, models: Mapping[str, ServiceModel]) -> OperationModel:
-    """The operation `name` of `service` (None: whichever of `models` has it)."""
+def _check_service(service: str | None, models: Mapping[str, ServiceModel]) -> None:
     if service is not None and service not in models:
         raise UsageError(f"pytest-iamfake fakes the services {', '.join(models)}; got service={service!r}.")
+
+
+def resolve(name: object, service: str | None, models: Mapping[str, ServiceModel]) -> OperationModel:
+    """The operation `name` of `service` (None: whichever of `models` has it)."""
+    _check_service(service, models)
     if not isinstance(name, str):
         raise UsageError(f"An operation name must be a string; got {name!r}. {SPELLING_HINT}")
     found = [
@@ -76,6 +82,18 @@ def check_params(operation: OperationModel, names: Iterable[object]) -> None:
         hint = f" Did you mean {close[0]}?" if close else ""
         listed = ", ".join(members) if members else "none"
         raise UsageError(f"{operation.name} has no parameter {name!r}.{hint} Its parameters are: {listed}.")
+
+
+def call_filter(
+    operation: str | None, service: str | None, params: Mapping[str, Any], models: Mapping[str, ServiceModel]
+) -> CallFilter:
+    """A CallFilter from what a test wrote: either spelling, parameter names checked."""
+    if operation is None:
+        _check_service(service, models)
+        return CallFilter(service, None, params)
+    model = resolve(operation, service, models)
+    check_params(model, params)
+    return CallFilter(model.service_model.service_name, model.name, params)
 
 
 def declared_codes(operation: OperationModel) -> tuple[str, ...]:

@@ -39,7 +39,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers",
-        "iamfake(*, account_id='123456789012', start_time='2020-01-01T00:00:00Z', tick=0, clock='auto', "
+        # pytest splits this line at its first colon: the signature must hold none.
+        "iamfake(*, account_id='123456789012', start_time='2020-01-01', tick=0, clock='auto', "
         "password_policy=None, users=(), unmodelled='error', strict=True, transport='call'): "
         "activate pytest-iamfake for this test with these options; the nearest marker wins.",
     )
@@ -75,6 +76,9 @@ def _marker_options(node: pytest.Item) -> dict[str, Any]:
 @pytest.fixture
 def iamfake(request: pytest.FixtureRequest) -> Iterator[IAMFake]:
     """An active pytest-iamfake `IAMFake`: every botocore/boto3 IAM and STS call goes to it.
+
+    Arrange with ``add_user()``/``add_login_profile()``, inspect with ``calls``/``get_call()``/
+    ``assert_called()``, inject failures with ``fail(operation, code)``.
 
     Options (``@pytest.mark.iamfake(...)`` keywords, ``fake_iam()`` keywords, or ini
     ``iamfake_<name>`` defaults):
