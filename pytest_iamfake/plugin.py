@@ -77,9 +77,6 @@ def _marker_options(node: pytest.Item) -> dict[str, Any]:
 def iamfake(request: pytest.FixtureRequest) -> Iterator[IAMFake]:
     """An active pytest-iamfake `IAMFake`: every botocore/boto3 IAM and STS call goes to it.
 
-    Arrange with ``add_user()``/``add_login_profile()``, inspect with ``calls``/``get_call()``/
-    ``assert_called()``, inject failures with ``fail(operation, code)``.
-
     Options (``@pytest.mark.iamfake(...)`` keywords, ``fake_iam()`` keywords, or ini
     ``iamfake_<name>`` defaults):
 
