@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from botocore.exceptions import ClientError
 from onboarding import onboard, temporary_password
+
+from pytest_iamfake import ANY, error_cases
 
 
 def test_onboarding_creates_user_and_temporary_password(iamfake):
@@ -39,3 +42,63 @@ def test_weak_password_is_explained(iamfake):
 
     assert not outcome.ok
     assert outcome.message.startswith("The password breaks the account's password policy: Password should meet")
+
+
+# --- asserting on the calls the app made ----------------------------------------------
+
+
+def test_onboarding_asks_for_a_password_reset_and_tags_the_user(iamfake):
+    onboard("alice")
+
+    call = iamfake.get_call("create_login_profile", UserName="alice")
+    assert call.params["PasswordResetRequired"] is True
+    iamfake.assert_called("create_user", UserName="alice", Tags=[{"Key": "onboarded-by", "Value": ANY}])
+
+
+def test_onboarding_an_existing_user_still_issues_exactly_one_password(iamfake):
+    iamfake.add_user("bob")  # arranged: not a recorded call
+
+    assert onboard("bob").ok
+
+    iamfake.assert_called("create_login_profile", UserName="bob", times=1)
+    assert [call.error for call in iamfake.get_calls("create_user")] == ["EntityAlreadyExists"]
+
+
+# --- how the app handles every error IAM declares for CreateLoginProfile ---------------
+
+EXPLAINED = {
+    "EntityAlreadyExists": "This person already has a console password; reset it instead.",
+    "NoSuchEntity": "The user vanished while onboarding; run it again.",
+    "PasswordPolicyViolation": "The password breaks the account's password policy: "
+    "Password does not conform to the account password policy.",
+    "LimitExceeded": "IAM is refusing more changes right now; try again later.",
+    "ServiceFailure": "IAM failed; try again later.",
+}
+
+
+@pytest.mark.parametrize("code", error_cases("create_login_profile"))
+def test_every_create_login_profile_error_is_explained(iamfake, code):
+    assert code in EXPLAINED, f"IAM now declares {code} for CreateLoginProfile: teach explain() about it"
+    iamfake.fail("create_login_profile", code)
+
+    outcome = onboard("erin")
+
+    assert not outcome.ok
+    assert outcome.message == EXPLAINED[code]
+    assert outcome.password is None
+
+
+def test_a_failure_for_one_person_leaves_the_others_onboarded(iamfake):
+    iamfake.fail("create_login_profile", "LimitExceeded", when={"UserName": "bob"})
+
+    results = {name: onboard(name).ok for name in ("alice", "bob", "carol")}
+
+    assert results == {"alice": True, "bob": False, "carol": True}
+
+
+def test_throttled_user_creation_is_not_swallowed(iamfake):
+    iamfake.fail("create_user", "Throttling")
+
+    with pytest.raises(ClientError, match="Rate exceeded"):
+        onboard("frank")
+    iamfake.assert_not_called("create_login_profile")

@@ -1,19 +1,25 @@
 """pytest-iamfake: a faithful in-process fake of AWS IAM's console sign-in surface."""
 
 from . import botocore_hooks
-from .calls import Call
+from .calls import ANY, Call
 from .clock import Clock
+from .error_scenarios import error_cases, error_codes
 from .exceptions import BlockedRequest, IAMFakeError, UnsupportedOperation, UsageError
 from .fake import IAMFake, fake_iam
+from .faults import Fault
 
 __all__ = [
+    "ANY",
     "BlockedRequest",
     "Call",
     "Clock",
+    "Fault",
     "IAMFake",
     "IAMFakeError",
     "UnsupportedOperation",
     "UsageError",
+    "error_cases",
+    "error_codes",
     "fake_iam",
 ]
 

@@ -1,18 +1,22 @@
-"""Recorded calls: what the code under test sent to IAM/STS and what it got back."""
+"""Recorded calls: what the code under test sent to IAM/STS, what it got back, and matching them."""
 
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+from unittest.mock import ANY
 
 SECRET_KEYS = frozenset({"Password", "OldPassword", "NewPassword", "SecretAccessKey", "SessionToken"})
 REDACTED = "***"
 
+__all__ = ["ANY", "REDACTED", "SECRET_KEYS", "Call", "CallFilter", "differences", "numbered", "redact"]
+
 
 def redact(value: Any) -> Any:
     """A copy of `value` with passwords and secrets replaced by '***', at any depth."""
-    if isinstance(value, dict):
+    if isinstance(value, Mapping):
         return {k: (REDACTED if k in SECRET_KEYS else redact(v)) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
         return [redact(v) for v in value]
@@ -31,7 +35,101 @@ class Call:
     caller: str
     time: _dt.datetime
     unsupported: bool = field(default=False, repr=False)
+    injected: bool = field(default=False, repr=False)  # answered by a fault from IAMFake.fail()
 
     def __repr__(self) -> str:
         outcome = f"error={self.error!r}" if self.error else "ok"
+        if self.injected:
+            outcome += " (injected)"
         return f"Call({self.service}:{self.operation} {redact(self.params)!r} {outcome} caller={self.caller!r})"
+
+
+# --- matching ----------------------------------------------------------------------
+
+_MISSING: Any = object()
+
+
+def differences(expected: Any, actual: Any, path: str = "", *, hidden: bool = False) -> list[str]:
+    """Where `actual` fails to contain `expected`, one line per differing key path; empty if it matches.
+
+    Mappings match when every expected key matches (extra keys are fine), at any depth;
+    lists match item by item and must have the same length; `ANY` matches any value that
+    is present.  Secret values are never shown.
+    """
+    if actual is not _MISSING and expected is ANY:
+        return []
+    if isinstance(expected, Mapping) and isinstance(actual, Mapping):
+        found: list[str] = []
+        for key, want in expected.items():
+            where = f"{path}.{key}" if path else str(key)
+            found += differences(want, actual.get(key, _MISSING), where, hidden=hidden or key in SECRET_KEYS)
+        return found
+    if _is_list(expected) and _is_list(actual) and len(expected) == len(actual):
+        found = []
+        for index, (want, got) in enumerate(zip(expected, actual, strict=True)):
+            found += differences(want, got, f"{path}[{index}]", hidden=hidden)
+        return found
+    if actual is not _MISSING and _same_value(expected, actual):
+        return []
+    return [_difference(path, expected, actual, hidden)]
+
+
+def _is_list(value: Any) -> bool:
+    return isinstance(value, (list, tuple))
+
+
+def _same_value(expected: Any, actual: Any) -> bool:
+    # True == 1 in Python; a boolean parameter should not match an integer (or the reverse).
+    if isinstance(expected, bool) or isinstance(actual, bool):
+        return type(expected) is type(actual) and bool(expected == actual)
+    return bool(expected == actual)
+
+
+def _difference(path: str, expected: Any, actual: Any, hidden: bool) -> str:
+    if actual is _MISSING:
+        return f"{path}: expected {REDACTED if hidden else repr(redact(expected))}, not passed"
+    if hidden:
+        return f"{path}: differs (secret values are not shown)"
+    return f"{path}: expected {redact(expected)!r}, got {redact(actual)!r}"
+
+
+@dataclass(frozen=True)
+class CallFilter:
+    """Which calls to pick: a service and an operation (None: any) and a params subset."""
+
+    service: str | None = None
+    operation: str | None = None
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+    def same_operation(self, call: Call) -> bool:
+        return (self.service is None or call.service == self.service) and (
+            self.operation is None or call.operation == self.operation
+        )
+
+    def differences(self, call: Call) -> list[str]:
+        return differences(self.params, call.params)
+
+    def __call__(self, call: Call) -> bool:
+        return self.same_operation(call) and not self.differences(call)
+
+    def select(self, calls: Iterable[Call]) -> list[Call]:
+        return [call for call in calls if self(call)]
+
+    def __str__(self) -> str:
+        if self.operation is not None:
+            what = f"{self.service}:{self.operation} call"
+        else:
+            what = f"{self.service} call" if self.service else "IAM/STS call"
+        if not self.params:
+            return what
+        shown = ", ".join(f"{key}={value!r}" for key, value in redact(self.params).items())
+        return f"{what} with {shown}"
+
+
+def numbered(calls: Sequence[Call], marked: Iterable[Call] = ()) -> str:
+    """The calls one per line as `#n Call(...)`, those in `marked` flagged with '>'."""
+    if not calls:
+        return "Recorded calls: none."
+    flagged = {id(call) for call in marked}
+    lines = [f"{'>' if id(call) in flagged else ' '} #{n} {call!r}" for n, call in enumerate(calls, start=1)]
+    return f"Recorded calls ({len(calls)}):\n" + "\n".join(lines)

@@ -10,11 +10,12 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import botocore.session
 
-from . import botocore_hooks, responses
-from .calls import Call, redact
+from . import assertions, botocore_hooks, operations, responses
+from .calls import Call, CallFilter, redact
 from .clock import Clock
 from .env import DEFAULT_REGION, FAKE_ACCESS_KEY_ID, FAKE_SECRET_ACCESS_KEY, fake_aws_environment
 from .exceptions import UnsupportedOperation, UsageError
+from .faults import Fault, Faults, prepare
 from .model import IAMBackend, IAMError
 from .model.identity import root_principal
 from .options import Options, build
@@ -47,6 +48,11 @@ def service_model(service: str) -> ServiceModel:
     return _botocore_session().get_service_model(service)
 
 
+def faked_models() -> dict[str, ServiceModel]:
+    """The botocore models of the services the fake answers for, by service name."""
+    return {service: service_model(service) for service in FAKED_SERVICES}
+
+
 class IAMFake:
     """An in-process fake of IAM's sign-in surface; every botocore client talks to it while active.
 
@@ -60,6 +66,7 @@ class IAMFake:
         self.backend = IAMBackend(self.options.account_id, self.clock)
         self._calls: list[Call] = []
         self._calls_lock = threading.Lock()
+        self._faults = Faults()
         self._env: contextlib.ExitStack | None = None
 
     # --- lifecycle -----------------------------------------------------------------
@@ -219,18 +226,88 @@ class IAMFake:
 
         return login_profiles.can_sign_in(self.backend.account(self.options.account_id), user, password)
 
+    def get_calls(self, operation: str | None = None, *, service: str | None = None, **params: Any) -> list[Call]:
+        """The recorded calls of `operation` (any, if None) whose params contain `params`.
+
+        Operations are spelled "CreateLoginProfile" or "create_login_profile"; params match as
+        a subset at any depth, `pytest_iamfake.ANY` matching any value that was passed.
+        `service` ("iam" or "sts") narrows the search.
+        """
+        return self._filter(operation, service, params).select(self.calls)
+
+    def get_call(self, operation: str, *, service: str | None = None, **params: Any) -> Call:
+        """The one recorded call of `operation` matching `params`; AssertionError if none or several."""
+        __tracebackhide__ = True
+        return assertions.get_call(self.calls, self._filter(operation, service, params))
+
+    def assert_called(
+        self, operation: str, *, times: int | None = None, service: str | None = None, **params: Any
+    ) -> None:
+        """Assert `operation` was called with `params` at least once, or exactly `times` times."""
+        __tracebackhide__ = True
+        assertions.assert_called(self.calls, self._filter(operation, service, params), times)
+
+    def assert_not_called(self, operation: str | None = None, *, service: str | None = None, **params: Any) -> None:
+        """Assert no recorded call of `operation` (any, if None) matches `params`."""
+        __tracebackhide__ = True
+        assertions.assert_not_called(self.calls, self._filter(operation, service, params))
+
+    @staticmethod
+    def _filter(operation: str | None, service: str | None, params: dict[str, Any]) -> CallFilter:
+        return operations.call_filter(operation, service, params, faked_models())
+
     def verify(self) -> None:
-        """The end-of-test check: fail if the code under test swallowed an unsupported call."""
+        """The end-of-test check: fail for faults that never fired and swallowed unsupported calls."""
+        __tracebackhide__ = True
         if not self.options.strict:
             return
-        swallowed = [c for c in self.calls if c.unsupported]
-        if swallowed:
-            names = ", ".join(f"{c.service}:{c.operation}" for c in swallowed)
-            raise AssertionError(
-                f"pytest-iamfake: the code under test called operations the fake does not model ({names}) "
-                "and carried on after UnsupportedOperation.\n"
-                "Model them, avoid them, or pass strict=False to accept it."
-            )
+        calls = self.calls
+        problems = [
+            problem for problem in (self._swallowed_problem(calls), self._faults.unfired_problem(calls)) if problem
+        ]
+        if problems:
+            raise AssertionError("\n\n".join(problems))
+
+    @staticmethod
+    def _swallowed_problem(calls: list[Call]) -> str | None:
+        swallowed = [c for c in calls if c.unsupported]
+        if not swallowed:
+            return None
+        names = ", ".join(f"{c.service}:{c.operation}" for c in swallowed)
+        return (
+            f"pytest-iamfake: the code under test called operations the fake does not model ({names}) "
+            "and carried on after UnsupportedOperation.\n"
+            "Model them, avoid them, or pass strict=False to accept it."
+        )
+
+    # --- failures ------------------------------------------------------------------
+
+    def fail(
+        self,
+        operation: str,
+        code: str,
+        *,
+        message: str | None = None,
+        times: int | None = 1,
+        when: Mapping[str, Any] | Callable[[Call], bool] | None = None,
+        optional: bool = False,
+    ) -> Fault:
+        """Make the next matching call(s) of `operation` fail with `code`; returns the Fault.
+
+        `code` is one the operation's model declares or a common one (Throttling, AccessDenied,
+        ServiceUnavailable, ...); the HTTP status is the model's and the message AWS's unless
+        `message` is given.  `times`: how many calls it answers (None: all).  `when`: a params
+        subset (as for get_calls) or a callable taking the Call.  The fault answers before
+        validation and the model, so it changes no state.  verify() fails the test if it never
+        fired, unless `optional`.
+        """
+        model = operations.resolve(operation, None, faked_models())
+        return self._faults.add(prepare(model, code, message=message, times=times, when=when, optional=optional))
+
+    @property
+    def faults(self) -> list[Fault]:
+        """The faults added with fail(), in order."""
+        return list(self._faults)
 
     # --- the call path (botocore_hooks -> here) ---------------------------------------
 
@@ -251,12 +328,18 @@ class IAMFake:
         """Every transport's pipeline: validation, the model, recording.
 
         Returns the result, the error answer, or None when the call is not the fake's to answer.
+        An injected fault answers first, even for operations the model lacks.
         """
         service = operation.service_model.service_name
         name = operation.name
         if service not in FAKED_SERVICES:
             return None
         caller = self.backend.caller_for(access_key)
+        injected = self._faults.answer(
+            Call(service, name, params, None, None, caller.arn, self.clock.now()), self._record
+        )
+        if injected is not None:
+            return injected
         if not self.backend.covers(service, name):
             if self.options.unmodelled == "passthrough":
                 return None

@@ -46,7 +46,8 @@ def pytest_configure(config: pytest.Config) -> None:
     config.stash[INI_OPTIONS] = ini
     config.addinivalue_line(
         "markers",
-        "iamfake(*, account_id='123456789012', start_time='2020-01-01T00:00:00Z', tick=0, clock='auto', "
+        # pytest splits this line at its first colon: the signature must hold none.
+        "iamfake(*, account_id='123456789012', start_time='2020-01-01', tick=0, clock='auto', "
         "password_policy=None, users=(), unmodelled='error', strict=True, transport='call'): "
         "activate pytest-iamfake for this test with these options; the nearest marker wins.",
     )

@@ -50,6 +50,11 @@ GENERIC_MESSAGES: dict[str, str] = {
 }
 
 
+def injected_without_wording(code: str) -> str:
+    """Message of an injected fault whose AWS wording the catalogue lacks (CHOSEN: says so plainly)."""
+    return f"{code} (injected by pytest-iamfake, which has no AWS wording for it; pass message= to set one)"
+
+
 # --- entities (REAL unless marked) ---------------------------------------------------
 
 

@@ -1,0 +1,236 @@
+"""Fault injection: make matching IAM/STS calls fail with a chosen error, before the model runs."""
+
+from __future__ import annotations
+
+import difflib
+import threading
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from botocore.model import OperationModel
+
+from . import operations
+from .calls import Call, differences, numbered, redact
+from .exceptions import UsageError
+from .model import errors
+from .model.errors import IAMError
+
+When = Mapping[str, Any] | Callable[[Call], bool] | None
+
+# Codes any operation can answer with besides those its model declares.
+COMMON_CODES: tuple[str, ...] = tuple(errors.COMMON_STATUS)
+
+
+@dataclass(eq=False)
+class Fault:
+    """An injected failure from `IAMFake.fail()`: which calls it answers and how often it has fired."""
+
+    service: str
+    operation: str
+    code: str
+    message: str | None = None
+    times: int | None = 1
+    when: When = None
+    optional: bool = False
+    triggered: int = field(default=0, init=False)
+
+    @property
+    def remaining(self) -> int | None:
+        """How many more calls it will answer (None: every matching call)."""
+        return None if self.times is None else self.times - self.triggered
+
+    def wants(self, call: Call) -> bool:
+        """Whether this fault answers `call` (the call as it is about to be recorded)."""
+        if call.service != self.service or call.operation != self.operation or self.remaining == 0:
+            return False
+        if self.when is None:
+            return True
+        if callable(self.when):
+            try:
+                return bool(self.when(call))
+            except Exception as err:
+                raise UsageError(f"The when= callable of {self!r} raised {err!r} on {call!r}.") from err
+        return not differences(self.when, call.params)
+
+    def error_for(self, call: Call) -> IAMError:
+        return IAMError(self.code, self.message if self.message is not None else aws_message(call, self.code))
+
+    def __repr__(self) -> str:
+        extra = f", times={self.times}" if self.times != 1 else ""
+        if callable(self.when):
+            extra += f", when={getattr(self.when, '__qualname__', repr(self.when))}"
+        elif self.when is not None:
+            extra += f", when={redact(self.when)!r}"
+        if self.optional:
+            extra += ", optional=True"
+        fired = "once" if self.triggered == 1 else f"{self.triggered} times"
+        return f"Fault({self.service}:{self.operation} -> {self.code}{extra}; fired {fired})"
+
+
+def prepare(
+    operation: OperationModel,
+    code: object,
+    *,
+    message: object = None,
+    times: object = 1,
+    when: object = None,
+    optional: object = False,
+) -> Fault:
+    """A Fault for `operation`, every argument checked (UsageError naming what is allowed)."""
+    _check_code(operation, code)
+    if message is not None and not isinstance(message, str):
+        raise UsageError(f"fail(message=...) takes a string or None; got {message!r}.")
+    if times is not None and (isinstance(times, bool) or not isinstance(times, int) or times < 1):
+        raise UsageError(f"fail(times=...) takes a count >= 1, or None for every matching call; got {times!r}.")
+    if isinstance(when, Mapping):
+        operations.check_params(operation, when)
+    elif when is not None and not callable(when):
+        raise UsageError(f"fail(when=...) takes a params dict or a callable taking the Call; got {when!r}.")
+    return Fault(
+        operation.service_model.service_name,
+        operation.name,
+        str(code),
+        message,
+        times,
+        when,
+        bool(optional),
+    )
+
+
+def allowed_codes(operation: OperationModel) -> tuple[str, ...]:
+    """What `operation` can be made to fail with: its declared codes, then the common ones."""
+    declared = operations.declared_codes(operation)
+    return declared + tuple(code for code in COMMON_CODES if code not in declared)
+
+
+def _check_code(operation: OperationModel, code: object) -> None:
+    allowed = allowed_codes(operation)
+    if code in allowed:
+        return
+    declared = operations.declared_codes(operation)
+    common = [c for c in allowed if c not in declared]
+    close = difflib.get_close_matches(str(code), allowed, n=1, cutoff=0.6)
+    hint = f" Did you mean {close[0]!r}?" if close else ""
+    raise UsageError(
+        f"{operation.name} cannot be made to fail with {code!r}.{hint}\n"
+        f"Codes its model declares: {', '.join(declared) or 'none'}.\n"
+        f"Codes common to every operation: {', '.join(common)}."
+    )
+
+
+class Faults:
+    """The faults of one fake, in the order they were added; thread-safe."""
+
+    def __init__(self) -> None:
+        self._faults: list[Fault] = []
+        self._lock = threading.Lock()
+
+    def add(self, fault: Fault) -> Fault:
+        with self._lock:
+            self._faults.append(fault)
+        return fault
+
+    def __iter__(self) -> Iterator[Fault]:
+        with self._lock:
+            return iter(list(self._faults))
+
+    def answer(self, call: Call, record: Callable[[Call], None]) -> IAMError | None:
+        """The injected error for `call` from the earliest fault that wants it (recorded), else None."""
+        if not self._faults:
+            return None
+        with self._lock:
+            fault = next((f for f in self._faults if f.wants(call)), None)
+            if fault is None:
+                return None
+            fault.triggered += 1
+        error = fault.error_for(call)
+        record(replace(call, error=error.code, injected=True))
+        return error
+
+    def unfired_problem(self, calls: Sequence[Call]) -> str | None:
+        """verify()'s complaint about faults that never fired, or None."""
+        unfired = [fault for fault in self if fault.triggered == 0 and not fault.optional]
+        if not unfired:
+            return None
+        listed = "\n".join(f"  - {fault!r}" for fault in unfired)
+        noun = "fault never fired" if len(unfired) == 1 else "faults never fired"
+        return (
+            f"pytest-iamfake: {len(unfired)} injected {noun}:\n{listed}\n"
+            f"{numbered(calls)}\n"
+            "Make the code under test call it, fix its operation or `when`, or pass optional=True."
+        )
+
+
+# --- AWS wording of an injected error -------------------------------------------------
+
+
+def _user(call: Call) -> str | None:
+    """The user a call is about: its UserName, else the calling IAM user's name."""
+    name = call.params.get("UserName")
+    if isinstance(name, str):
+        return name
+    resource = call.caller.split(":", 5)[-1]
+    return resource.rsplit("/", 1)[-1] if resource.startswith("user/") else None
+
+
+def _account(call: Call) -> str:
+    return call.caller.split(":")[4]
+
+
+def _about_user(message: Callable[[str], IAMError]) -> Callable[[Call], IAMError | None]:
+    return lambda call: message(user) if (user := _user(call)) is not None else None
+
+
+_NO_SUCH_USER = _about_user(errors.no_such_user)
+_NO_LOGIN_PROFILE = _about_user(errors.no_login_profile)
+_BEING_CREATED = _about_user(errors.login_profile_being_created)
+
+# The catalogue message a fault uses by default for (operation, code), built from the call.
+# CHOSEN: where an (operation, code) pair has several AWS messages, the most common cause's.
+_BY_OPERATION: dict[tuple[str, str], Callable[[Call], IAMError | None]] = {
+    ("CreateLoginProfile", "NoSuchEntity"): _NO_SUCH_USER,
+    ("CreateLoginProfile", "EntityAlreadyExists"): _about_user(errors.login_profile_exists),
+    ("GetLoginProfile", "NoSuchEntity"): _NO_LOGIN_PROFILE,
+    ("UpdateLoginProfile", "NoSuchEntity"): _NO_LOGIN_PROFILE,
+    ("UpdateLoginProfile", "EntityTemporarilyUnmodifiable"): _BEING_CREATED,
+    ("DeleteLoginProfile", "NoSuchEntity"): _NO_LOGIN_PROFILE,
+    ("DeleteLoginProfile", "EntityTemporarilyUnmodifiable"): _BEING_CREATED,
+    ("ChangePassword", "NoSuchEntity"): _NO_LOGIN_PROFILE,
+    ("ChangePassword", "EntityTemporarilyUnmodifiable"): _BEING_CREATED,
+    ("CreateUser", "EntityAlreadyExists"): _about_user(errors.user_exists),
+    ("GetUser", "NoSuchEntity"): _NO_SUCH_USER,
+    ("DeleteUser", "NoSuchEntity"): _NO_SUCH_USER,
+    ("DeleteUser", "DeleteConflict"): lambda call: errors.delete_conflict("login profile"),
+    ("CreateAccessKey", "NoSuchEntity"): _NO_SUCH_USER,
+    ("CreateAccessKey", "LimitExceeded"): lambda call: errors.access_key_quota(2),  # AccessKeysPerUser (REAL)
+    ("ListAccessKeys", "NoSuchEntity"): _NO_SUCH_USER,
+    ("DeleteAccessKey", "NoSuchEntity"): lambda call: (
+        errors.no_such_access_key(key) if isinstance(key := call.params.get("AccessKeyId"), str) else None
+    ),
+    ("GetAccountPasswordPolicy", "NoSuchEntity"): lambda call: errors.no_password_policy(_account(call)),
+    ("DeleteAccountPasswordPolicy", "NoSuchEntity"): lambda call: errors.no_password_policy_to_delete(),
+}
+
+# Codes whose catalogue message does not depend on the operation.
+_BY_CODE: dict[str, Callable[[Call], IAMError]] = {
+    "PasswordPolicyViolation": lambda call: errors.password_policy_violation(errors.GENERIC_POLICY_VIOLATION),
+    "InvalidUserType": lambda call: errors.invalid_user_type(),
+    "AccessDenied": lambda call: errors.access_denied(
+        call.caller,
+        call.service,
+        call.operation,
+        f"user {user}" if (user := _user(call)) else "*",  # CHOSEN: "*"
+    ),
+}
+
+
+def aws_message(call: Call, code: str) -> str:
+    """What AWS would most plausibly say for `code` on this call (catalogue wording)."""
+    specific = _BY_OPERATION.get((call.operation, code))
+    error = specific(call) if specific is not None else None
+    if error is None and code in _BY_CODE:
+        error = _BY_CODE[code](call)
+    if error is not None:
+        return error.message
+    return errors.GENERIC_MESSAGES.get(code) or errors.injected_without_wording(code)

@@ -1,0 +1,101 @@
+"""Operation names as test authors write them, checked against the installed botocore models.
+
+"CreateLoginProfile" and "create_login_profile" (botocore's own client-method spelling)
+both name the same operation; anything else is a UsageError naming close matches.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from botocore import xform_name
+from botocore.model import OperationModel, ServiceModel
+
+from .calls import CallFilter
+from .exceptions import UsageError
+
+SPELLING_HINT = 'Operation names are spelled "CreateLoginProfile" or "create_login_profile".'
+
+
+@functools.cache
+def _spellings(model: ServiceModel) -> dict[str, str]:
+    """Every accepted spelling of the model's operations -> the operation's name."""
+    names: dict[str, str] = {}
+    for name in model.operation_names:
+        names[name] = name
+        names[xform_name(name)] = name
+    return names
+
+
+def _check_service(service: str | None, models: Mapping[str, ServiceModel]) -> None:
+    if service is not None and service not in models:
+        raise UsageError(f"pytest-iamfake fakes the services {', '.join(models)}; got service={service!r}.")
+
+
+def resolve(name: object, service: str | None, models: Mapping[str, ServiceModel]) -> OperationModel:
+    """The operation `name` of `service` (None: whichever of `models` has it)."""
+    _check_service(service, models)
+    if not isinstance(name, str):
+        raise UsageError(f"An operation name must be a string; got {name!r}. {SPELLING_HINT}")
+    found = [
+        model.operation_model(_spellings(model)[name])
+        for svc, model in models.items()
+        if name in _spellings(model) and service in (None, svc)
+    ]
+    if len(found) == 1:
+        return found[0]
+    if found:
+        services = ", ".join(op.service_model.service_name for op in found)
+        raise UsageError(f"{name!r} is an operation of several services ({services}); pass service=.")
+    raise UsageError(_unknown(name, service, models))
+
+
+def _unknown(name: str, service: str | None, models: Mapping[str, ServiceModel]) -> str:
+    where = service or "/".join(models)
+    elsewhere = [svc for svc, model in models.items() if svc != service and name in _spellings(model)]
+    if elsewhere:
+        return f"{name!r} is not an operation of {where}; it is one of {elsewhere[0]}: pass service={elsewhere[0]!r}."
+    snake = "_" in name or name.islower()
+    candidates = [
+        spelling
+        for svc, model in models.items()
+        if service in (None, svc)
+        for spelling in _spellings(model)
+        if ("_" in spelling or spelling.islower()) == snake
+    ]
+    close = difflib.get_close_matches(name, candidates, n=3, cutoff=0.6)
+    hint = f" Did you mean {', '.join(close)}?" if close else ""
+    return f"{name!r} is not an operation of {where}.{hint} {SPELLING_HINT}"
+
+
+def check_params(operation: OperationModel, names: Iterable[object]) -> None:
+    """UsageError unless every name is a top-level parameter of `operation`."""
+    shape = operation.input_shape
+    members = list(shape.members) if shape is not None else []
+    for name in names:
+        if name in members:
+            continue
+        close = difflib.get_close_matches(str(name), members, n=1, cutoff=0.6)
+        hint = f" Did you mean {close[0]}?" if close else ""
+        listed = ", ".join(members) if members else "none"
+        raise UsageError(f"{operation.name} has no parameter {name!r}.{hint} Its parameters are: {listed}.")
+
+
+def call_filter(
+    operation: str | None, service: str | None, params: Mapping[str, Any], models: Mapping[str, ServiceModel]
+) -> CallFilter:
+    """A CallFilter from what a test wrote: either spelling, parameter names checked."""
+    if operation is None:
+        _check_service(service, models)
+        return CallFilter(service, None, params)
+    model = resolve(operation, service, models)
+    check_params(model, params)
+    return CallFilter(model.service_model.service_name, model.name, params)
+
+
+def declared_codes(operation: OperationModel) -> tuple[str, ...]:
+    """The error codes the service model declares for `operation`, in the model's order."""
+    return tuple(shape.metadata.get("error", {}).get("code", shape.name) for shape in operation.error_shapes)
