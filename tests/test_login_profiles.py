@@ -124,3 +124,19 @@ def test_failed_create_keeps_no_state(iam):
         iam.create_login_profile(UserName="Bob", Password="short")
     with pytest.raises(iam.exceptions.NoSuchEntityException):
         iam.get_login_profile(UserName="Bob")
+
+
+@pytest.mark.parametrize("op", ["delete_login_profile", "update_login_profile"])
+def test_profile_being_created_has_iams_wording(iamfake, iam, op):
+    # IAM's eventual-consistency window right after creation is reproduced by injecting it.
+    iam.create_user(UserName="Bob")
+    iam.create_login_profile(UserName="Bob", Password=GOOD)
+    iamfake.fail(op, "EntityTemporarilyUnmodifiable")
+    with pytest.raises(iam.exceptions.EntityTemporarilyUnmodifiableException) as exc_info:
+        getattr(iam, op)(UserName="Bob")
+    assert error_of(exc_info) == (
+        "EntityTemporarilyUnmodifiable",
+        409,
+        "Login Profile for User Bob cannot be modified while login profile is being created.",
+    )
+    getattr(iam, op)(UserName="Bob")  # the next try succeeds, as IAM's does after waiting
