@@ -13,7 +13,7 @@ from botocore.model import OperationModel
 from . import operations
 from .calls import Call, differences, numbered, redact
 from .exceptions import UsageError
-from .model import errors
+from .model import errors, injected
 from .model.errors import IAMError
 
 When = Mapping[str, Any] | Callable[[Call], bool] | None
@@ -54,7 +54,12 @@ class Fault:
         return not differences(self.when, call.params)
 
     def error_for(self, call: Call) -> IAMError:
-        return IAMError(self.code, self.message if self.message is not None else aws_message(call, self.code))
+        return IAMError(
+            self.code,
+            self.message
+            if self.message is not None
+            else injected.wording(call.operation, self.code, call.params, call.caller, call.service),
+        )
 
     def __repr__(self) -> str:
         extra = f", times={self.times}" if self.times != 1 else ""
@@ -160,77 +165,3 @@ class Faults:
             f"{numbered(calls)}\n"
             "Make the code under test call it, fix its operation or `when`, or pass optional=True."
         )
-
-
-# --- AWS wording of an injected error -------------------------------------------------
-
-
-def _user(call: Call) -> str | None:
-    """The user a call is about: its UserName, else the calling IAM user's name."""
-    name = call.params.get("UserName")
-    if isinstance(name, str):
-        return name
-    resource = call.caller.split(":", 5)[-1]
-    return resource.rsplit("/", 1)[-1] if resource.startswith("user/") else None
-
-
-def _account(call: Call) -> str:
-    return call.caller.split(":")[4]
-
-
-def _about_user(message: Callable[[str], IAMError]) -> Callable[[Call], IAMError | None]:
-    return lambda call: message(user) if (user := _user(call)) is not None else None
-
-
-_NO_SUCH_USER = _about_user(errors.no_such_user)
-_NO_LOGIN_PROFILE = _about_user(errors.no_login_profile)
-_BEING_CREATED = _about_user(errors.login_profile_being_created)
-
-# The catalogue message a fault uses by default for (operation, code), built from the call.
-# CHOSEN: where an (operation, code) pair has several AWS messages, the most common cause's.
-_BY_OPERATION: dict[tuple[str, str], Callable[[Call], IAMError | None]] = {
-    ("CreateLoginProfile", "NoSuchEntity"): _NO_SUCH_USER,
-    ("CreateLoginProfile", "EntityAlreadyExists"): _about_user(errors.login_profile_exists),
-    ("GetLoginProfile", "NoSuchEntity"): _NO_LOGIN_PROFILE,
-    ("UpdateLoginProfile", "NoSuchEntity"): _NO_LOGIN_PROFILE,
-    ("UpdateLoginProfile", "EntityTemporarilyUnmodifiable"): _BEING_CREATED,
-    ("DeleteLoginProfile", "NoSuchEntity"): _NO_LOGIN_PROFILE,
-    ("DeleteLoginProfile", "EntityTemporarilyUnmodifiable"): _BEING_CREATED,
-    ("ChangePassword", "NoSuchEntity"): _NO_LOGIN_PROFILE,
-    ("ChangePassword", "EntityTemporarilyUnmodifiable"): _BEING_CREATED,
-    ("CreateUser", "EntityAlreadyExists"): _about_user(errors.user_exists),
-    ("GetUser", "NoSuchEntity"): _NO_SUCH_USER,
-    ("DeleteUser", "NoSuchEntity"): _NO_SUCH_USER,
-    ("DeleteUser", "DeleteConflict"): lambda call: errors.delete_conflict("login profile"),
-    ("CreateAccessKey", "NoSuchEntity"): _NO_SUCH_USER,
-    ("CreateAccessKey", "LimitExceeded"): lambda call: errors.access_key_quota(2),  # AccessKeysPerUser (REAL)
-    ("ListAccessKeys", "NoSuchEntity"): _NO_SUCH_USER,
-    ("DeleteAccessKey", "NoSuchEntity"): lambda call: (
-        errors.no_such_access_key(key) if isinstance(key := call.params.get("AccessKeyId"), str) else None
-    ),
-    ("GetAccountPasswordPolicy", "NoSuchEntity"): lambda call: errors.no_password_policy(_account(call)),
-    ("DeleteAccountPasswordPolicy", "NoSuchEntity"): lambda call: errors.no_password_policy_to_delete(),
-}
-
-# Codes whose catalogue message does not depend on the operation.
-_BY_CODE: dict[str, Callable[[Call], IAMError]] = {
-    "PasswordPolicyViolation": lambda call: errors.password_policy_violation(errors.GENERIC_POLICY_VIOLATION),
-    "InvalidUserType": lambda call: errors.invalid_user_type(),
-    "AccessDenied": lambda call: errors.access_denied(
-        call.caller,
-        call.service,
-        call.operation,
-        f"user {user}" if (user := _user(call)) else "*",  # CHOSEN: "*"
-    ),
-}
-
-
-def aws_message(call: Call, code: str) -> str:
-    """What AWS would most plausibly say for `code` on this call (catalogue wording)."""
-    specific = _BY_OPERATION.get((call.operation, code))
-    error = specific(call) if specific is not None else None
-    if error is None and code in _BY_CODE:
-        error = _BY_CODE[code](call)
-    if error is not None:
-        return error.message
-    return errors.GENERIC_MESSAGES.get(code) or errors.injected_without_wording(code)
