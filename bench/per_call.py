@@ -1,9 +1,12 @@
 """Per-call cost of CreateLoginProfile through a boto3 IAM client: pytest-iamfake vs Stubber vs moto.
 
 Each timed call creates a login profile for a user that has none (users are made
-beforehand, untimed).  Prints mean and median per call and the ratios.
+beforehand, untimed).  The Stubber needs a canned response queued before each call:
+"stubber" times the call alone, "stubber+q" the queueing (add_response validates the
+response against the model) and the call, i.e. everything it takes to answer one call.
+Prints mean and median per call and the ratios.
 
-    python bench/per_call.py [--calls N] [--moto-calls N] [--rounds R]
+    python bench/per_call.py [--calls 100] [--moto-calls 25] [--rounds 40]
 """
 
 from __future__ import annotations
@@ -53,13 +56,17 @@ def new_client() -> Any:
     return boto3.session.Session().client("iam")
 
 
-def time_calls(client: Any, names: list[str], before: Callable[[str], None] | None = None) -> list[float]:
-    """Time create_login_profile for each name; `before` (untimed) prepares each call."""
+def time_calls(
+    client: Any, names: list[str], prepare: Callable[[str], None] | None = None, *, timed_prepare: bool = False
+) -> list[float]:
+    """Time create_login_profile for each name; `prepare` readies each call, timed or not."""
     durations = []
     for name in names:
-        if before is not None:
-            before(name)
         start = time.perf_counter()
+        if prepare is not None:
+            prepare(name)
+            if not timed_prepare:
+                start = time.perf_counter()
         client.create_login_profile(UserName=name, Password=PASSWORD)
         durations.append(time.perf_counter() - start)
     return durations
@@ -72,16 +79,21 @@ def run_iamfake(names: list[str]) -> list[float]:
         return time_calls(new_client(), names)
 
 
-def run_stubber(names: list[str]) -> list[float]:
-    client = new_client()
-    created = dt.datetime(2020, 1, 1, tzinfo=dt.timezone.utc)
-    with Stubber(client) as stubber:
+def stubber_runner(*, timed_queue: bool) -> Runner:
+    """The Stubber, one canned response queued before each call; queueing timed or not."""
 
-        def queue(name: str) -> None:
-            response = {"LoginProfile": {"UserName": name, "CreateDate": created, "PasswordResetRequired": False}}
-            stubber.add_response("create_login_profile", response)
+    def run(names: list[str]) -> list[float]:
+        client = new_client()
+        created = dt.datetime(2020, 1, 1, tzinfo=dt.timezone.utc)
+        with Stubber(client) as stubber:
 
-        return time_calls(client, names, before=queue)
+            def queue(name: str) -> None:
+                response = {"LoginProfile": {"UserName": name, "CreateDate": created, "PasswordResetRequired": False}}
+                stubber.add_response("create_login_profile", response)
+
+            return time_calls(client, names, queue, timed_prepare=timed_queue)
+
+    return run
 
 
 def run_moto(names: list[str]) -> list[float]:
@@ -92,30 +104,37 @@ def run_moto(names: list[str]) -> list[float]:
         return time_calls(client, names)
 
 
-def measure(contenders: list[tuple[str, Runner, int]], rounds: int) -> dict[str, list[float]]:
-    """Per-call durations of each contender over `rounds` fresh runs, after one warm-up run each.
+def measure(contenders: list[tuple[str, Runner, int]], rounds: int) -> dict[str, list[list[float]]]:
+    """Per-call durations of each contender, per round, after one warm-up run each.
 
-    Rounds interleave the contenders, so a noisy moment on the machine hits all of them.
+    Each round runs every contender once, on fresh state, back to back: a busy moment on the
+    machine hits all of them, and ratios are taken round by round.
     """
     for _, runner, _ in contenders:
         runner([f"warm{i}" for i in range(WARMUP)])
-    results: dict[str, list[float]] = {name: [] for name, _, _ in contenders}
+    results: dict[str, list[list[float]]] = {name: [] for name, _, _ in contenders}
     for r in range(rounds):
         for name, runner, calls in contenders:
             gc.collect()
-            results[name] += runner([f"user{r}-{i}" for i in range(calls)])
+            results[name].append(runner([f"user{r}-{i}" for i in range(calls)]))
     return results
+
+
+def paired_ratio(a: list[list[float]], b: list[list[float]]) -> float:
+    """The median over rounds of (median of a in the round / median of b in the round)."""
+    return statistics.median(statistics.median(x) / statistics.median(y) for x, y in zip(a, b, strict=True))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--calls", type=int, default=1000, help="timed calls per round (iamfake, Stubber)")
-    parser.add_argument("--moto-calls", type=int, default=150, help="timed calls per round (moto)")
-    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--calls", type=int, default=100, help="timed calls per round (iamfake, Stubber)")
+    parser.add_argument("--moto-calls", type=int, default=25, help="timed calls per round (moto)")
+    parser.add_argument("--rounds", type=int, default=40)
     args = parser.parse_args()
 
     contenders: list[tuple[str, Runner, int]] = [
-        ("stubber", run_stubber, args.calls),
+        ("stubber", stubber_runner(timed_queue=False), args.calls),
+        ("stubber+q", stubber_runner(timed_queue=True), args.calls),
         ("iamfake", run_iamfake, args.calls),
         ("moto", run_moto, args.moto_calls),
     ]
@@ -123,15 +142,14 @@ def main() -> None:
 
     print(f"create_login_profile, per call ({args.rounds} rounds; boto3 {boto3.__version__})")
     print(f"{'backend':<10}{'calls':>8}{'mean µs':>12}{'median µs':>12}")
-    for name, durations in results.items():
+    for name, rounds in results.items():
+        durations = [d for r in rounds for d in r]
         mean, median = statistics.fmean(durations) * 1e6, statistics.median(durations) * 1e6
         print(f"{name:<10}{len(durations):>8}{mean:>12.1f}{median:>12.1f}")
-
-    def ratio(a: str, b: str) -> float:
-        return statistics.median(results[a]) / statistics.median(results[b])
-
-    print(f"iamfake/stubber (median): {ratio('iamfake', 'stubber'):.2f}x   (target <= 1.5x)")
-    print(f"moto/iamfake    (median): {ratio('moto', 'iamfake'):.1f}x   (target >= 10x)")
+    print("ratios of medians, round by round (median over rounds):")
+    targets = [("iamfake", "stubber", "<= 1.5x"), ("iamfake", "stubber+q", "<= 1.5x"), ("moto", "iamfake", ">= 10x")]
+    for a, b, target in targets:
+        print(f"  {a + '/' + b:<20}{paired_ratio(results[a], results[b]):>6.2f}x   (target {target})")
 
 
 if __name__ == "__main__":
