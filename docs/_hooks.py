@@ -10,6 +10,7 @@ A page asks for a generated block with a marker line:
 
 from __future__ import annotations
 
+import inspect
 import re
 from typing import Any
 
@@ -43,11 +44,23 @@ def _is_error(name: str) -> bool:
     return isinstance(value, type) and issubclass(value, BaseException)
 
 
+def _entry(name: str) -> str:
+    """A mkdocstrings entry; a re-exported object from elsewhere gets a short note instead
+    (mkdocstrings cannot follow an alias out of the package, such as ANY to unittest.mock)."""
+    value = getattr(pytest_iamfake, name)
+    defined_by = value if isinstance(value, type) or callable(value) else type(value)
+    home = getattr(defined_by, "__module__", "") or ""
+    if home.split(".")[0] == "pytest_iamfake":
+        return f"::: pytest_iamfake.{name}"
+    summary = (inspect.getdoc(defined_by) or "").split("\n")[0]
+    return f"### `{name}`\n\nThe object `{home}.{name}`, re-exported. {summary}"
+
+
 def _api(group: str) -> str:
     """mkdocstrings entries for a section, under its title; nothing when it has no names yet."""
     exported = _exported()
     if group == "errors":
-        return "\n\n".join(f"::: pytest_iamfake.{n}" for n in exported if _is_error(n))
+        return "\n\n".join(_entry(n) for n in exported if _is_error(n))
     title, wanted = API_GROUPS[group]
     if group == "other":
         listed = {n for _, names in API_GROUPS.values() for n in names}
@@ -56,7 +69,7 @@ def _api(group: str) -> str:
         names = [n for n in wanted if n in exported]
     if not names:
         return ""
-    return f"## {title}\n\n" + "\n\n".join(f"::: pytest_iamfake.{name}" for name in names)
+    return f"## {title}\n\n" + "\n\n".join(_entry(name) for name in names)
 
 
 def _declared(service: str, operation: str) -> list[tuple[str, int]]:

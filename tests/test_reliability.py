@@ -268,9 +268,9 @@ def test_3_can_reuse_the_names(iamfake):
 
 @pytest.mark.parametrize("order", [(1, 2, 3), (3, 2, 1), (1, 3)], ids=str)
 def test_consecutive_tests_never_see_each_others_state(pytester: pytest.Pytester, order: tuple[int, ...]) -> None:
-    pytester.makepyfile(test_isolation=ISOLATION_SUITE)
+    pytester.makepyfile(test_inner_isolation=ISOLATION_SUITE)
     names = {1: "test_1_leaves_state_behind", 2: "test_2_sees_only_its_own_state", 3: "test_3_can_reuse_the_names"}
-    result = pytester.runpytest("-q", *(f"test_isolation.py::{names[n]}" for n in order))
+    result = pytester.runpytest("-q", *(f"test_inner_isolation.py::{names[n]}" for n in order))
     result.assert_outcomes(passed=len(order))
 
 
@@ -331,6 +331,6 @@ def test_unfaked_service_is_blocked_not_sent(iamfake):
 
 def test_interception_never_opens_a_socket(pytester: pytest.Pytester) -> None:
     pytester.makeconftest(GUARD_CONFTEST)
-    pytester.makepyfile(test_interception=KEY_INTERCEPTION)
+    pytester.makepyfile(test_inner_no_network=KEY_INTERCEPTION)
     result = pytester.runpytest("-q")
     result.assert_outcomes(passed=4)
