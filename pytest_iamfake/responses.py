@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import uuid
+import os
+import time
 from email.utils import formatdate
 from typing import Any
 
@@ -30,16 +31,34 @@ def error_status(service: ServiceModel, error: IAMError) -> int:
     return error.status or declared_status(service, error.code) or 400
 
 
+_date_header: tuple[int, str] = (0, "")
+
+
+def http_date() -> str:
+    """The Date header for now; formatted once per second (formatdate is slow on the hot path)."""
+    global _date_header
+    second = int(time.time())
+    if _date_header[0] != second:
+        _date_header = (second, formatdate(second, usegmt=True))
+    return _date_header[1]
+
+
+def new_request_id() -> str:
+    """A random version-4 UUID string, as IAM's RequestId (faster than str(uuid.uuid4()))."""
+    h = os.urandom(16).hex()
+    return f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{'89ab'[int(h[16], 16) & 3]}{h[17:20]}-{h[20:]}"
+
+
 def metadata(status: int, request_id: str | None = None, date: str | None = None) -> dict[str, Any]:
     """ResponseMetadata as botocore builds it for a query-protocol service."""
-    rid = request_id or str(uuid.uuid4())
+    rid = request_id or new_request_id()
     return {
         "RequestId": rid,
         "HTTPStatusCode": status,
         "HTTPHeaders": {
             "x-amzn-requestid": rid,
             "content-type": "text/xml",
-            "date": date or formatdate(usegmt=True),
+            "date": date or http_date(),
         },
         "RetryAttempts": 0,
     }

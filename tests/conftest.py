@@ -21,6 +21,14 @@ os.environ.update(
 for _name in ("AWS_PROFILE", "AWS_SESSION_TOKEN", "AWS_SECURITY_TOKEN"):
     os.environ.pop(_name, None)
 
+if os.environ.get("IAMFAKE_FORBID_SOCKETS"):  # CI runs the suite once more with no network at all
+    import socket
+
+    def _no_network(*args: object, **kwargs: object) -> None:
+        raise AssertionError("IAMFAKE_FORBID_SOCKETS: a test tried to use the network")
+
+    socket.socket.connect = socket.socket.connect_ex = socket.getaddrinfo = _no_network  # type: ignore[assignment,method-assign]
+
 
 @pytest.fixture
 def iam(iamfake):  # type: ignore[no-untyped-def]
