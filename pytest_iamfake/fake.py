@@ -335,17 +335,16 @@ class IAMFake:
         if service not in FAKED_SERVICES:
             return None
         caller = self.backend.caller_for(access_key)
-        injected = self._faults.answer(
-            Call(service, name, params, None, None, caller.arn, self.clock.now()), self._record
-        )
-        if injected is not None:
-            return injected
+        when = self.clock.now()
+        if self._faults:  # most tests inject nothing: build no Call for them
+            injected = self._faults.answer(Call(service, name, params, None, None, caller.arn, when), self._record)
+            if injected is not None:
+                return injected
         if not self.backend.covers(service, name):
             if self.options.unmodelled == "passthrough":
                 return None
-            self._record(Call(service, name, params, None, None, caller.arn, self.clock.now(), unsupported=True))
+            self._record(Call(service, name, params, None, None, caller.arn, when, unsupported=True))
             raise UnsupportedOperation(self._unsupported_message(service, name))
-        when = self.clock.now()
         try:
             validate(operation, params)
             result = self.backend.handle(service, name, caller, params)

@@ -136,6 +136,9 @@ class Faults:
             self._faults.append(fault)
         return fault
 
+    def __bool__(self) -> bool:
+        return bool(self._faults)
+
     def __iter__(self) -> Iterator[Fault]:
         with self._lock:
             return iter(list(self._faults))

@@ -7,7 +7,7 @@ import time
 from email.utils import formatdate
 from typing import Any
 
-from botocore.awsrequest import AWSResponse, HTTPHeaders
+from botocore.awsrequest import AWSResponse
 from botocore.model import ServiceModel
 
 from .model.errors import IAMError
@@ -64,14 +64,17 @@ def metadata(status: int, request_id: str | None = None, date: str | None = None
     }
 
 
-def _http(status: int) -> AWSResponse:
-    return AWSResponse("", status, HTTPHeaders(), None)
+def _http(meta: dict[str, Any]) -> AWSResponse:
+    """The HTTP response botocore sees, with the same headers as ResponseMetadata."""
+    # A plain dict is what AWSResponse wraps anyway; building an HTTPHeaders costs more than the rest.
+    headers: Any = dict(meta["HTTPHeaders"])
+    return AWSResponse("", meta["HTTPStatusCode"], headers, None)
 
 
 def success(result: dict[str, Any]) -> tuple[AWSResponse, dict[str, Any]]:
     parsed = dict(result)
-    parsed["ResponseMetadata"] = metadata(200)
-    return _http(200), parsed
+    meta = parsed["ResponseMetadata"] = metadata(200)
+    return _http(meta), parsed
 
 
 def failure(service: ServiceModel, error: IAMError) -> tuple[AWSResponse, dict[str, Any]]:
@@ -84,4 +87,4 @@ def failure(service: ServiceModel, error: IAMError) -> tuple[AWSResponse, dict[s
         },
         "ResponseMetadata": metadata(status),
     }
-    return _http(status), parsed
+    return _http(parsed["ResponseMetadata"]), parsed

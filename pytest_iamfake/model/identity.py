@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 from dataclasses import dataclass
 from datetime import datetime
@@ -29,6 +30,7 @@ class Principal:
         return self.kind == "user"
 
 
+@functools.lru_cache(maxsize=64)
 def root_principal(account_id: str) -> Principal:
     return Principal("root", account_id, root_arn(account_id), account_id)
 

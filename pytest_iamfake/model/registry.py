@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 Result = dict[str, Any]
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: one is built per call, and frozen init is slow
 class Request:
     """One call as the model sees it: who, on which account, with which parameters."""
 
