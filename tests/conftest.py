@@ -28,3 +28,14 @@ def iam(iamfake):  # type: ignore[no-untyped-def]
     import boto3
 
     return boto3.client("iam")
+
+
+@pytest.fixture
+def pytester(pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch) -> pytest.Pytester:
+    """pytester whose inner runs keep file order and leave out hypothesis' plugin.
+
+    pytest-randomly would shuffle the inner tests; hypothesis' terminal summary re-imports
+    hypothesis on every in-process run (pytester restores sys.modules), about 2 s each.
+    """
+    monkeypatch.setenv("PYTEST_ADDOPTS", "-p no:randomly -p no:hypothesispytest")
+    return pytester
