@@ -88,12 +88,19 @@ def _faked_service_ids() -> dict[str, str]:
     return {service_model(name).service_id.hyphenize(): name for name in FAKED_SERVICES}
 
 
+_operations: dict[str, OperationModel | None] = {}
+
+
 def _operation_for(event_name: str) -> OperationModel | None:
+    """The faked operation a `before-send.<service-id>.<Operation>` event is about, if any."""
+    if event_name in _operations:
+        return _operations[event_name]
     from .fake import service_model
 
     _, service_id, operation = event_name.split(".", 2)
     service = _faked_service_ids().get(service_id)
-    return None if service is None else service_model(service).operation_model(operation)
+    found = _operations[event_name] = None if service is None else service_model(service).operation_model(operation)
+    return found
 
 
 def answer_send(request: AWSPreparedRequest, event_name: str, **_: Any) -> AWSResponse | None:

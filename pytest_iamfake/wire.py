@@ -12,12 +12,15 @@ import base64
 import datetime as _dt
 import importlib
 import re
+import time
+import uuid
 from collections.abc import Callable, Iterator, Mapping
+from email.utils import formatdate
 from typing import Any
 from urllib.parse import parse_qsl
 from xml.sax.saxutils import escape
 
-from botocore.awsrequest import AWSResponse, HTTPHeaders
+from botocore.awsrequest import AWSResponse
 from botocore.model import OperationModel, Shape
 
 from . import responses
@@ -35,8 +38,8 @@ def _timestamp(value: Any) -> str:
     # CHOSEN: always milliseconds (IAM shows them on create, whole seconds on get;
     # botocore parses both to the same aware datetime, reference 4.2/4.3).
     if isinstance(value, _dt.datetime):
-        moment = value.astimezone(_dt.timezone.utc) if value.tzinfo else value
-        return moment.strftime("%Y-%m-%dT%H:%M:%S") + f".{moment.microsecond // 1000:03d}Z"
+        moment = value.astimezone(_dt.timezone.utc).replace(tzinfo=None) if value.tzinfo else value
+        return moment.isoformat(timespec="milliseconds") + "Z"
     return escape(str(value))
 
 
@@ -122,7 +125,14 @@ def _member(shape: Shape, name: str, seen: dict[str, Render]) -> Render:
     tag = _name(shape, name)
     if shape.type_name == "list" and shape.serialization.get("flattened"):
         return _items(_name(shape.member, tag), _compile(shape.member, seen))  # type: ignore[attr-defined]
-    return _element(tag, _compile(shape, seen))
+    if shape.type_name in _CONTAINERS:
+        return _element(tag, _compile(shape, seen))
+    # Scalars, the bulk of every body, in one step.
+    text, opening, closing = _scalar(shape), f"<{tag}>", f"</{tag}>"
+    return lambda value, out: out.append(opening + text(value) + closing)
+
+
+_CONTAINERS = frozenset({"structure", "list", "map"})
 
 
 _RESULT_RENDERERS: dict[tuple[str, str], Callable[[Mapping[str, Any], str], bytes]] = {}
@@ -158,12 +168,25 @@ def success_body(operation: OperationModel, result: Mapping[str, Any], request_i
     return _success_renderer(operation)(result, request_id)
 
 
+_date_cache: tuple[int, str] = (0, "")
+
+
+def _http_date() -> str:
+    """The Date header; formatted once per second (formatting costs more than the rest of a header)."""
+    global _date_cache
+    now = int(time.time())
+    if _date_cache[0] != now:
+        _date_cache = (now, formatdate(now, usegmt=True))
+    return _date_cache[1]
+
+
 def answer(operation: OperationModel, outcome: Mapping[str, Any] | IAMError) -> tuple[int, bytes, Mapping[str, str]]:
     """(HTTP status, body, headers) that real IAM/STS send for a result or an error."""
     if isinstance(outcome, IAMError):
         return error_body(operation, outcome)
-    meta = responses.metadata(200)
-    return 200, success_body(operation, outcome, meta["RequestId"]), meta["HTTPHeaders"]
+    request_id = str(uuid.uuid4())
+    headers = {"x-amzn-RequestId": request_id, "Content-Type": "text/xml", "Date": _http_date()}
+    return 200, success_body(operation, outcome, request_id), headers
 
 
 def error_body(operation: OperationModel, error: IAMError) -> tuple[int, bytes, Mapping[str, str]]:
@@ -283,13 +306,11 @@ class _Body:
 
 def http_response(url: str, status: int, body: bytes, headers: Mapping[str, str], *, aio: bool = False) -> AWSResponse:
     """An AWSResponse (aiobotocore's AioAWSResponse for its clients) carrying `body`."""
-    http_headers = HTTPHeaders()
-    for name, value in headers.items():
-        http_headers[name] = value
-    http_headers["content-length"] = str(len(body))
+    # A plain dict: AWSResponse makes its own case-insensitive copy.
+    http_headers = {**headers, "Content-Length": str(len(body))}
     if aio:  # its content is awaited; the class is only importable where aiobotocore is installed
         aio_response: AWSResponse = importlib.import_module("aiobotocore.awsrequest").AioAWSResponse(
             url, status, http_headers, _Body(body)
         )
         return aio_response
-    return AWSResponse(url, status, http_headers, _Body(body))
+    return AWSResponse(url, status, http_headers, _Body(body))  # type: ignore[arg-type]  # any mapping will do
