@@ -26,7 +26,7 @@ INI_HELP = {
     "users": "user names to create up front, space-separated",
     "unmodelled": "error | passthrough: what happens to IAM/STS operations the model lacks (default error)",
     "strict": "run verify() after each test body (default true)",
-    "transport": "call: answer before botocore signs or sends (default call)",
+    "transport": "call: answer before botocore signs or sends (default); wire: answer with IAM's XML at before-send",
 }
 INI_NAMES = tuple(name for name in NAMES if name != "password_policy")
 
@@ -87,7 +87,9 @@ def iamfake(request: pytest.FixtureRequest) -> Iterator[IAMFake]:
     - users: user names to create up front.
     - unmodelled: "error" (UnsupportedOperation) or "passthrough" (let other fakes answer).
     - strict: run ``verify()`` right after the test body (default True).
-    - transport: "call" (answer before signing and sending).
+    - transport: "call" (answer before signing and sending, the default) or "wire" (botocore signs
+      and serializes, the fake answers with the XML IAM sends, botocore parses it and runs its
+      retry handler; back-off advances the fake clock instead of sleeping).
     """
     ini = _ini_options(request.config)
     build(ini, origin="ini option iamfake_*")  # blame the ini file for its own mistakes
