@@ -32,10 +32,10 @@ def iam(iamfake):  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def pytester(pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch) -> pytest.Pytester:
-    """pytester whose inner runs keep file order and leave out hypothesis' plugin.
+    """pytester whose inner runs load only pytest-iamfake among third-party plugins.
 
-    pytest-randomly would shuffle the inner tests; hypothesis' terminal summary re-imports
-    hypothesis on every in-process run (pytester restores sys.modules), about 2 s each.
+    Each in-process run re-imports (and assertion-rewrites) entry-point plugins that the
+    outer run has not imported; hypothesis alone made every inner run take seconds.
     """
-    monkeypatch.setenv("PYTEST_ADDOPTS", "-p no:randomly -p no:hypothesispytest")
+    monkeypatch.setenv("PYTEST_ADDOPTS", "-p no:hypothesispytest -p no:randomly -p no:xdist -p no:benchmark")
     return pytester
