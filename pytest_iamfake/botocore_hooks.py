@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import threading
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from botocore import handlers
@@ -106,16 +107,10 @@ def _operation_for(event_name: str) -> OperationModel | None:
 def answer_send(request: AWSPreparedRequest, event_name: str, **_: Any) -> AWSResponse | None:
     """before-send, registered first: the "wire" transport's answer, as IAM would send it."""
     fake = active()
-    if fake is None or fake.options.transport != "wire":
+    if fake is None:
         return None
-    operation = _operation_for(event_name)
-    reply = None
     context = getattr(request, "context", None) or {}
-    if operation is not None:
-        params = context.get(PARAMS_KEY)
-        if params is None:
-            params = wire.read_params(operation, request.body)
-        reply = fake._answer_wire(operation, params, wire.access_key_of(request.headers))
+    reply = _wire_reply(fake, request, event_name, context) if fake.options.transport == "wire" else None
     # Tells a retry back-off that follows whose clock to move (see retry_clock).
     retry_clock.answered_by.set(None if reply is None else fake)
     if reply is None:
@@ -125,6 +120,18 @@ def answer_send(request: AWSPreparedRequest, event_name: str, **_: Any) -> AWSRe
         retry_clock.patch_aio()
     status, body, headers = reply
     return wire.http_response(request.url, status, body, headers, aio=aio)
+
+
+def _wire_reply(
+    fake: IAMFake, request: AWSPreparedRequest, event_name: str, context: dict[str, Any]
+) -> tuple[int, bytes, Mapping[str, str]] | None:
+    operation = _operation_for(event_name)
+    if operation is None:
+        return None
+    params = context.get(PARAMS_KEY)
+    if params is None:  # the request was built without our capture: read what the body says
+        params = wire.read_params(operation, request.body)
+    return fake._answer_wire(operation, params, wire.access_key_of(request.headers))
 
 
 class Unanswered:

@@ -27,7 +27,6 @@ from . import responses
 from .model.errors import IAMError
 
 Render = Callable[[Any, list[str]], None]
-Read = Callable[[Mapping[str, str], str], Any]
 _MISSING = object()
 _AUTHORIZATION = re.compile(r"Credential=([^/,\s]+)/")
 
@@ -180,17 +179,24 @@ def _http_date() -> str:
     return _date_cache[1]
 
 
+def _headers(request_id: str) -> dict[str, str]:
+    return {"x-amzn-RequestId": request_id, "Content-Type": "text/xml", "Date": _http_date()}
+
+
 def answer(operation: OperationModel, outcome: Mapping[str, Any] | IAMError) -> tuple[int, bytes, Mapping[str, str]]:
     """(HTTP status, body, headers) that real IAM/STS send for a result or an error."""
     if isinstance(outcome, IAMError):
         return error_body(operation, outcome)
     request_id = str(uuid.uuid4())
-    headers = {"x-amzn-RequestId": request_id, "Content-Type": "text/xml", "Date": _http_date()}
-    return 200, success_body(operation, outcome, request_id), headers
+    return 200, success_body(operation, outcome, request_id), _headers(request_id)
 
 
 def error_body(operation: OperationModel, error: IAMError) -> tuple[int, bytes, Mapping[str, str]]:
-    """(HTTP status, `<ErrorResponse>` body, headers) for an error answer."""
+    """(HTTP status, `<ErrorResponse>` body, headers) for an error answer.
+
+    Status, Type, Code and Message are the call transport's (responses.failure), so the
+    two transports cannot disagree on them.
+    """
     _, parsed = responses.failure(operation.service_model, error)
     info, meta = parsed["Error"], parsed["ResponseMetadata"]
     namespace = operation.service_model.metadata.get("xmlNamespace", "")
@@ -199,7 +205,7 @@ def error_body(operation: OperationModel, error: IAMError) -> tuple[int, bytes, 
         f"<Type>{info['Type']}</Type><Code>{escape(info['Code'])}</Code><Message>{escape(info['Message'])}</Message>"
         f"</Error><RequestId>{meta['RequestId']}</RequestId></ErrorResponse>"
     )
-    return meta["HTTPStatusCode"], body.encode(), meta["HTTPHeaders"]
+    return meta["HTTPStatusCode"], body.encode(), _headers(meta["RequestId"])
 
 
 # --- reading a request back --------------------------------------------------------------

@@ -17,7 +17,9 @@ from hypothesis import strategies as st
 from pytest_iamfake import fake_iam
 
 NAMES = st.sampled_from(["Bob", "bob", "Carol", "bad/name", "n" * 65, "a.b@c", ""])
-PASSWORDS = st.sampled_from(["Str0ng!Passw0rd", "An0ther!Passw0rd", "short", "alllowercase", "p" * 129, "Pa\u20ac1word!", ""])
+PASSWORDS = st.sampled_from(
+    ["Str0ng!Passw0rd", "An0ther!Passw0rd", "short", "alllowercase", "p" * 129, "Pa\u20ac1word!", ""]
+)
 FLAGS = st.booleans()
 
 
