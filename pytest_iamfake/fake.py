@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import botocore.session
 
-from . import assertions, botocore_hooks, operations, responses
+from . import assertions, botocore_hooks, operations, responses, wire
 from .calls import Call, CallFilter, redact
 from .clock import Clock
 from .env import DEFAULT_REGION, FAKE_ACCESS_KEY_ID, FAKE_SECRET_ACCESS_KEY, fake_aws_environment
@@ -321,6 +321,15 @@ class IAMFake:
         if isinstance(outcome, IAMError):
             return responses.failure(operation.service_model, outcome)
         return responses.success(outcome)
+
+    def _answer_wire(
+        self, operation: OperationModel, params: dict[str, Any], access_key: str | None
+    ) -> tuple[int, bytes, Mapping[str, str]] | None:
+        """The "wire" transport: (HTTP status, XML body, headers) as IAM sends them, or None to pass on."""
+        outcome = self._handle(operation, params, access_key)
+        if outcome is None:
+            return None
+        return wire.answer(operation, outcome)
 
     def _handle(
         self, operation: OperationModel, params: dict[str, Any], access_key: str | None

@@ -12,7 +12,7 @@ from .clock import CLOCK_MODES, ClockMode, parse_instant
 from .exceptions import UsageError
 
 UNMODELLED_MODES = ("error", "passthrough")
-TRANSPORTS = ("call",)
+TRANSPORTS = ("call", "wire")
 
 
 @dataclass(frozen=True)

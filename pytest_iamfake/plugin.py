@@ -26,7 +26,7 @@ INI_HELP = {
     "users": "user names to create up front, space-separated",
     "unmodelled": "error | passthrough: what happens to IAM/STS operations the model lacks (default error)",
     "strict": "run verify() after each test body (default true)",
-    "transport": "call: answer before botocore signs or sends (default call)",
+    "transport": "call: answer before botocore signs or sends (default); wire: answer with IAM's XML at before-send",
 }
 INI_NAMES = tuple(name for name in NAMES if name != "password_policy")
 INI_OPTIONS = pytest.StashKey[dict[str, Any]]()
@@ -90,7 +90,8 @@ def iamfake(request: pytest.FixtureRequest) -> Iterator[IAMFake]:
     password_policy (dict in UpdateAccountPasswordPolicy form; None = IAM's default policy);
     users (names created up front); unmodelled ("error" raises UnsupportedOperation,
     "passthrough" lets other fakes answer); strict (verify() after the test body, True);
-    transport ("call": answer before botocore signs or sends).
+    transport ("call": answer before botocore signs or sends; "wire": answer with IAM's XML
+    at before-send, so signing, botocore's parser and its retries run, back-off moving the fake clock).
     """
     ini = request.config.stash[INI_OPTIONS]
     options = build(ini, _marker_options(request.node), origin="@pytest.mark.iamfake")

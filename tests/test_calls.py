@@ -72,6 +72,7 @@ def test_booleans_do_not_match_integers():
     assert differences({"MaxItems": 1}, {"MaxItems": 1}) == []
 
 
+@pytest.mark.iamfake(transport="call")  # a retryable fault must surface at once
 def test_service_filter(iamfake, iam):
     # A fault answers before the model, so the STS call is recorded whether or not STS is modelled.
     iamfake.fail("get_caller_identity", "Throttling")

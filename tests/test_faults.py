@@ -10,6 +10,10 @@ from botocore.exceptions import ClientError
 from pytest_iamfake import Fault, UsageError, error_cases, error_codes, fake_iam
 from pytest_iamfake.model.errors import GENERIC_MESSAGES, injected_without_wording
 
+# These tests count how often a fault fires per call: in the call transport it answers before
+# botocore's retry loop.  Retries under the wire transport are tested in test_wire.py.
+pytestmark = pytest.mark.iamfake(transport="call")
+
 GOOD = "Str0ng!Passw0rd"
 
 # Reference 1.2 (botocore model) and 2.1/2.2 (REAL wording): code -> (exception, HTTP status, message).
@@ -92,7 +96,7 @@ def test_a_fault_changes_no_state_and_is_recorded(iamfake, iam, bob):
     assert GOOD not in repr(call)
 
 
-@pytest.mark.iamfake(tick=60)
+@pytest.mark.iamfake(tick=60, transport="call")
 def test_a_fault_does_not_move_the_clock(iamfake, iam):
     iamfake.fail("create_user", "EntityAlreadyExists")
     with pytest.raises(iam.exceptions.EntityAlreadyExistsException) as exc_info:

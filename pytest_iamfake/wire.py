@@ -1,0 +1,322 @@
+"""The "wire" transport's codec: the XML real IAM/STS send, and request bodies read back.
+
+Everything is derived from the botocore service model: the success body is rendered
+from the operation's output shape (reference 4.1), errors use the ErrorResponse
+envelope (4.4), timestamps are ISO-8601 UTC with milliseconds and `Z` (4.2).  One
+renderer is compiled per output shape and kept, so a call costs a few string joins.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as _dt
+import importlib
+import re
+import time
+import uuid
+from collections.abc import Callable, Iterator, Mapping
+from email.utils import formatdate
+from typing import Any
+from urllib.parse import parse_qsl
+from xml.sax.saxutils import escape
+
+from botocore.awsrequest import AWSResponse
+from botocore.model import OperationModel, Shape
+
+from . import responses
+from .model.errors import IAMError
+
+Render = Callable[[Any, list[str]], None]
+_MISSING = object()
+_AUTHORIZATION = re.compile(r"Credential=([^/,\s]+)/")
+
+# --- rendering ------------------------------------------------------------------------
+
+
+def _timestamp(value: Any) -> str:
+    # CHOSEN: always milliseconds (IAM shows them on create, whole seconds on get;
+    # botocore parses both to the same aware datetime, reference 4.2/4.3).
+    if isinstance(value, _dt.datetime):
+        moment = value.astimezone(_dt.timezone.utc).replace(tzinfo=None) if value.tzinfo else value
+        return moment.isoformat(timespec="milliseconds") + "Z"
+    return escape(str(value))
+
+
+def _scalar(shape: Shape) -> Callable[[Any], str]:
+    kind = shape.type_name
+    if kind == "boolean":
+        return lambda v: "true" if v else "false"
+    if kind in ("integer", "long"):
+        return lambda v: str(int(v))
+    if kind in ("float", "double"):
+        return repr
+    if kind == "timestamp":
+        return _timestamp
+    if kind == "blob":
+        return lambda v: base64.b64encode(v if isinstance(v, bytes) else str(v).encode()).decode()
+    return lambda v: escape(str(v))
+
+
+def _name(shape: Shape, default: str) -> str:
+    return str(shape.serialization.get("name", default))
+
+
+def _element(tag: str, render: Render) -> Render:
+    """Render a value wrapped in <tag>...</tag>."""
+    opening, closing = f"<{tag}>", f"</{tag}>"
+
+    def element(value: Any, out: list[str]) -> None:
+        out.append(opening)
+        render(value, out)
+        out.append(closing)
+
+    return element
+
+
+def _items(tag: str, render: Render) -> Render:
+    """Render each item of a list as <tag>item</tag>, side by side."""
+    each = _element(tag, render)
+
+    def items(value: Any, out: list[str]) -> None:
+        for item in value:
+            each(item, out)
+
+    return items
+
+
+def _compile(shape: Shape, seen: dict[str, Render]) -> Render:
+    """Append the XML content of a value of `shape` to `out` (without its own tag)."""
+    kind = shape.type_name
+    if kind == "structure":
+        if shape.name in seen:  # recursive shapes: look the renderer up when it runs
+            return lambda value, out: seen[shape.name](value, out)
+        seen[shape.name] = lambda value, out: None
+        fields = [(name, _member(member, name, seen)) for name, member in shape.members.items()]  # type: ignore[attr-defined]
+
+        def structure(value: Any, out: list[str]) -> None:
+            for name, render in fields:
+                item = value.get(name)
+                if item is not None:
+                    render(item, out)
+
+        seen[shape.name] = structure
+        return structure
+    if kind == "list":
+        return _items(_name(shape.member, "member"), _compile(shape.member, seen))  # type: ignore[attr-defined]
+    if kind == "map":
+        key = _element(_name(shape.key, "key"), _compile(shape.key, seen))  # type: ignore[attr-defined]
+        val = _element(_name(shape.value, "value"), _compile(shape.value, seen))  # type: ignore[attr-defined]
+
+        def entries(value: Any, out: list[str]) -> None:
+            for k, v in value.items():
+                out.append("<entry>")
+                key(k, out)
+                val(v, out)
+                out.append("</entry>")
+
+        return entries
+    text = _scalar(shape)
+    return lambda value, out: out.append(text(value))
+
+
+def _member(shape: Shape, name: str, seen: dict[str, Render]) -> Render:
+    """A structure member: its content wrapped in its serialized name (flattened lists unwrapped)."""
+    tag = _name(shape, name)
+    if shape.type_name == "list" and shape.serialization.get("flattened"):
+        return _items(_name(shape.member, tag), _compile(shape.member, seen))  # type: ignore[attr-defined]
+    if shape.type_name in _CONTAINERS:
+        return _element(tag, _compile(shape, seen))
+    # Scalars, the bulk of every body, in one step.
+    text, opening, closing = _scalar(shape), f"<{tag}>", f"</{tag}>"
+    return lambda value, out: out.append(opening + text(value) + closing)
+
+
+_CONTAINERS = frozenset({"structure", "list", "map"})
+
+
+_RESULT_RENDERERS: dict[tuple[str, str], Callable[[Mapping[str, Any], str], bytes]] = {}
+
+
+def _success_renderer(operation: OperationModel) -> Callable[[Mapping[str, Any], str], bytes]:
+    key = (operation.service_model.service_name, operation.name)
+    found = _RESULT_RENDERERS.get(key)
+    if found is not None:
+        return found
+    namespace = operation.service_model.metadata.get("xmlNamespace", "")
+    root = f"{operation.name}Response"
+    head = f'<?xml version="1.0" encoding="UTF-8"?>\n<{root} xmlns="{namespace}">'
+    tail = f"<ResponseMetadata><RequestId>{{}}</RequestId></ResponseMetadata></{root}>"
+    shape = operation.output_shape
+    body: Render | None = None
+    if shape is not None:
+        body = _element(str(shape.serialization.get("resultWrapper", f"{operation.name}Result")), _compile(shape, {}))
+
+    def render(result: Mapping[str, Any], request_id: str) -> bytes:
+        out = [head]
+        if body is not None:
+            body(result, out)
+        out.append(tail.format(request_id))
+        return "".join(out).encode()
+
+    _RESULT_RENDERERS[key] = render
+    return render
+
+
+def success_body(operation: OperationModel, result: Mapping[str, Any], request_id: str) -> bytes:
+    """`<OpResponse><OpResult>...</OpResult><ResponseMetadata>...` from the output shape."""
+    return _success_renderer(operation)(result, request_id)
+
+
+_date_cache: tuple[int, str] = (0, "")
+
+
+def _http_date() -> str:
+    """The Date header; formatted once per second (formatting costs more than the rest of a header)."""
+    global _date_cache
+    now = int(time.time())
+    if _date_cache[0] != now:
+        _date_cache = (now, formatdate(now, usegmt=True))
+    return _date_cache[1]
+
+
+def _headers(request_id: str) -> dict[str, str]:
+    return {"x-amzn-RequestId": request_id, "Content-Type": "text/xml", "Date": _http_date()}
+
+
+def answer(operation: OperationModel, outcome: Mapping[str, Any] | IAMError) -> tuple[int, bytes, Mapping[str, str]]:
+    """(HTTP status, body, headers) that real IAM/STS send for a result or an error."""
+    if isinstance(outcome, IAMError):
+        return error_body(operation, outcome)
+    request_id = str(uuid.uuid4())
+    return 200, success_body(operation, outcome, request_id), _headers(request_id)
+
+
+def error_body(operation: OperationModel, error: IAMError) -> tuple[int, bytes, Mapping[str, str]]:
+    """(HTTP status, `<ErrorResponse>` body, headers) for an error answer.
+
+    Status, Type, Code and Message are the call transport's (responses.failure), so the
+    two transports cannot disagree on them.
+    """
+    _, parsed = responses.failure(operation.service_model, error)
+    info, meta = parsed["Error"], parsed["ResponseMetadata"]
+    namespace = operation.service_model.metadata.get("xmlNamespace", "")
+    body = (
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<ErrorResponse xmlns="{namespace}"><Error>'
+        f"<Type>{info['Type']}</Type><Code>{escape(info['Code'])}</Code><Message>{escape(info['Message'])}</Message>"
+        f"</Error><RequestId>{meta['RequestId']}</RequestId></ErrorResponse>"
+    )
+    return meta["HTTPStatusCode"], body.encode(), _headers(meta["RequestId"])
+
+
+# --- reading a request back --------------------------------------------------------------
+
+
+def access_key_of(headers: Any) -> str | None:
+    """The access key id from a SigV4 `Authorization: ... Credential=<AKID>/...` header."""
+    value = headers.get("Authorization")
+    if value is None:
+        return None
+    found = _AUTHORIZATION.search(value.decode() if isinstance(value, bytes) else value)
+    return found.group(1) if found else None
+
+
+def _has(flat: Mapping[str, str], prefix: str) -> bool:
+    dotted = prefix + "."
+    return prefix in flat or any(key.startswith(dotted) for key in flat)
+
+
+def _read_scalar(shape: Shape, text: str) -> Any:
+    kind = shape.type_name
+    if kind == "boolean":
+        return text == "true"
+    if kind in ("integer", "long"):
+        return int(text)
+    if kind in ("float", "double"):
+        return float(text)
+    if kind == "timestamp":
+        return _dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    if kind == "blob":
+        return base64.b64decode(text)
+    return text
+
+
+def _read(shape: Shape, flat: Mapping[str, str], prefix: str) -> Any:
+    kind = shape.type_name
+    if kind == "structure":
+        out: dict[str, Any] = {}
+        for name, member in shape.members.items():  # type: ignore[attr-defined]
+            wire_name = _name(member, name)
+            value = _read(member, flat, f"{prefix}.{wire_name}" if prefix else wire_name)
+            if value is not _MISSING:
+                out[name] = value
+        return out if (out or not prefix or _has(flat, prefix)) else _MISSING
+    if kind in ("list", "map"):
+        if flat.get(prefix) == "":
+            return [] if kind == "list" else {}
+        if not _has(flat, prefix):
+            return _MISSING
+        return _read_list(shape, flat, prefix) if kind == "list" else _read_map(shape, flat, prefix)
+    text = flat.get(prefix)
+    return _MISSING if text is None else _read_scalar(shape, text)
+
+
+def _read_list(shape: Shape, flat: Mapping[str, str], prefix: str) -> list[Any]:
+    member: Shape = shape.member  # type: ignore[attr-defined]
+    base = prefix if shape.serialization.get("flattened") else f"{prefix}.{_name(member, 'member')}"
+    items = []
+    index = 1
+    while (item := _read(member, flat, f"{base}.{index}")) is not _MISSING:
+        items.append(item)
+        index += 1
+    return items
+
+
+def _read_map(shape: Shape, flat: Mapping[str, str], prefix: str) -> dict[Any, Any]:
+    key_shape: Shape = shape.key  # type: ignore[attr-defined]
+    value_shape: Shape = shape.value  # type: ignore[attr-defined]
+    base = prefix if shape.serialization.get("flattened") else f"{prefix}.entry"
+    out = {}
+    index = 1
+    while (key := _read(key_shape, flat, f"{base}.{index}.{_name(key_shape, 'key')}")) is not _MISSING:
+        out[key] = _read(value_shape, flat, f"{base}.{index}.{_name(value_shape, 'value')}")
+        index += 1
+    return out
+
+
+def read_params(operation: OperationModel, body: object) -> dict[str, Any]:
+    """The params a form-encoded query-protocol body carries, read with the input shape."""
+    text = body.decode() if isinstance(body, bytes) else body if isinstance(body, str) else ""
+    flat = dict(parse_qsl(text, keep_blank_values=True))
+    shape = operation.input_shape
+    if shape is None:
+        return {}
+    params: dict[str, Any] = _read(shape, flat, "")
+    return params
+
+
+# --- the HTTP response botocore receives ------------------------------------------------------
+
+
+class _Body:
+    """The `raw` of a response: what botocore (stream) and aiobotocore (read) consume."""
+
+    def __init__(self, data: bytes) -> None:
+        self._data = data
+
+    def stream(self, **_: Any) -> Iterator[bytes]:
+        yield self._data
+
+    async def read(self) -> bytes:
+        return self._data
+
+
+def http_response(url: str, status: int, body: bytes, headers: Mapping[str, str], *, aio: bool = False) -> AWSResponse:
+    """An AWSResponse (aiobotocore's AioAWSResponse for its clients) carrying `body`."""
+    # A plain dict: AWSResponse makes its own case-insensitive copy.
+    http_headers = {**headers, "Content-Length": str(len(body))}
+    if aio:  # its content is awaited; the class is only importable where aiobotocore is installed
+        aio_response: AWSResponse = importlib.import_module("aiobotocore.awsrequest").AioAWSResponse(
+            url, status, http_headers, _Body(body)
+        )
+        return aio_response
+    return AWSResponse(url, status, http_headers, _Body(body))  # type: ignore[arg-type]  # any mapping will do

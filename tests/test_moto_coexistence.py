@@ -1,0 +1,67 @@
+"""pytest-iamfake for IAM, moto's mock_aws for the rest, in one test; the guard still stops the unanswered."""
+
+from __future__ import annotations
+
+import boto3
+import pytest
+from moto import mock_aws
+
+from pytest_iamfake import BlockedRequest, UnsupportedOperation, fake_iam
+
+GOOD = "Str0ng!Passw0rd"
+TRANSPORTS = pytest.mark.parametrize("transport", ["call", "wire"])
+ROLE_POLICY = '{"Version": "2012-10-17", "Statement": []}'
+
+
+def s3_round_trip() -> bytes:
+    s3 = boto3.client("s3", region_name="us-east-1")
+    s3.create_bucket(Bucket="reports")
+    s3.put_object(Bucket="reports", Key="a.txt", Body=b"hello")
+    body: bytes = s3.get_object(Bucket="reports", Key="a.txt")["Body"].read()
+    return body
+
+
+@TRANSPORTS
+def test_moto_answers_s3_while_the_fake_answers_iam(transport):
+    with mock_aws(), fake_iam(transport=transport) as iamfake:
+        iam = boto3.client("iam")
+        iam.create_user(UserName="Bob")
+        iam.create_login_profile(UserName="Bob", Password=GOOD)
+        assert s3_round_trip() == b"hello"
+        # IAM went to the fake (moto's IAM has never heard of Bob)...
+        assert [c.operation for c in iamfake.calls] == ["CreateUser", "CreateLoginProfile"]
+        assert iam.get_login_profile(UserName="Bob")["LoginProfile"]["UserName"] == "Bob"
+        with pytest.raises(iam.exceptions.EntityAlreadyExistsException) as exc_info:
+            iam.create_login_profile(UserName="Bob", Password=GOOD)
+        # ...with IAM's wording, not moto's ("User Bob already has password").
+        assert exc_info.value.response["Error"]["Message"] == "Login Profile for user Bob already exists."
+
+
+@TRANSPORTS
+def test_uncovered_iam_operation_passes_through_to_moto(transport):
+    with mock_aws(), fake_iam(transport=transport, unmodelled="passthrough") as iamfake:
+        iam = boto3.client("iam")
+        role = iam.create_role(RoleName="deployer", AssumeRolePolicyDocument=ROLE_POLICY)["Role"]
+        assert role["Arn"] == "arn:aws:iam::123456789012:role/deployer"
+        assert iam.get_role(RoleName="deployer")["Role"]["RoleName"] == "deployer"
+        assert iamfake.calls == []  # not the fake's to record
+
+
+@pytest.mark.iamfake(unmodelled="passthrough")
+def test_passthrough_without_moto_is_blocked(iam):
+    with pytest.raises(BlockedRequest, match=r"blocked a request to https://iam\.amazonaws\.com/"):
+        iam.create_role(RoleName="deployer", AssumeRolePolicyDocument=ROLE_POLICY)
+
+
+@pytest.mark.usefixtures("iamfake")
+def test_other_services_without_moto_are_blocked():
+    with pytest.raises(BlockedRequest, match="nothing in the process answered"):
+        s3_round_trip()
+
+
+@pytest.mark.iamfake(strict=False)  # the test catches UnsupportedOperation on purpose
+def test_unmodelled_error_mode_does_not_fall_through_to_moto():
+    with mock_aws():
+        iam = boto3.client("iam")
+        with pytest.raises(UnsupportedOperation, match="does not model iam:CreateRole"):
+            iam.create_role(RoleName="deployer", AssumeRolePolicyDocument=ROLE_POLICY)
