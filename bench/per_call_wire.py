@@ -11,21 +11,9 @@ adds on top of botocore.  Target: at most 1.2x.
 
 from __future__ import annotations
 
-import os
+from _fake_env import use_fake_aws_env
 
-# Fake credentials and no config files, before boto3 is imported: nothing real is read.
-os.environ.update(
-    {
-        "AWS_ACCESS_KEY_ID": "AKIABENCHEXAMPLE0000",
-        "AWS_SECRET_ACCESS_KEY": "bench-secret",
-        "AWS_DEFAULT_REGION": "us-east-1",
-        "AWS_CONFIG_FILE": os.devnull,
-        "AWS_SHARED_CREDENTIALS_FILE": os.devnull,
-        "AWS_EC2_METADATA_DISABLED": "true",
-    }
-)
-for _name in ("AWS_PROFILE", "AWS_SESSION_TOKEN", "AWS_SECURITY_TOKEN"):
-    os.environ.pop(_name, None)
+use_fake_aws_env()  # before boto3 is imported: nothing real is read
 
 import argparse  # noqa: E402
 import datetime as dt  # noqa: E402

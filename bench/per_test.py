@@ -23,15 +23,7 @@ from pathlib import Path
 
 FILES = 10  # tests are spread over this many modules, as in a real suite
 
-# Fake credentials and no config files for every pytest run: nothing real is read.
-FAKE_ENV = {
-    "AWS_ACCESS_KEY_ID": "AKIABENCHEXAMPLE0000",
-    "AWS_SECRET_ACCESS_KEY": "bench-secret",
-    "AWS_DEFAULT_REGION": "us-east-1",
-    "AWS_CONFIG_FILE": os.devnull,
-    "AWS_SHARED_CREDENTIALS_FILE": os.devnull,
-    "AWS_EC2_METADATA_DISABLED": "true",
-}
+from _fake_env import FAKE_ENV  # noqa: E402  (fake credentials for every pytest run)
 
 # hypothesis (a dev dependency) has a pytest plugin that costs more start-up than everything
 # else together; it is off in every run so that the figures are about iamfake and moto.

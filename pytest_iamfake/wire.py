@@ -12,10 +12,7 @@ import base64
 import datetime as _dt
 import importlib
 import re
-import time
-import uuid
 from collections.abc import Callable, Iterator, Mapping
-from email.utils import formatdate
 from typing import Any
 from urllib.parse import parse_qsl
 from xml.sax.saxutils import escape
@@ -167,27 +164,15 @@ def success_body(operation: OperationModel, result: Mapping[str, Any], request_i
     return _success_renderer(operation)(result, request_id)
 
 
-_date_cache: tuple[int, str] = (0, "")
-
-
-def _http_date() -> str:
-    """The Date header; formatted once per second (formatting costs more than the rest of a header)."""
-    global _date_cache
-    now = int(time.time())
-    if _date_cache[0] != now:
-        _date_cache = (now, formatdate(now, usegmt=True))
-    return _date_cache[1]
-
-
 def _headers(request_id: str) -> dict[str, str]:
-    return {"x-amzn-RequestId": request_id, "Content-Type": "text/xml", "Date": _http_date()}
+    return {"x-amzn-RequestId": request_id, "Content-Type": "text/xml", "Date": responses.http_date()}
 
 
 def answer(operation: OperationModel, outcome: Mapping[str, Any] | IAMError) -> tuple[int, bytes, Mapping[str, str]]:
     """(HTTP status, body, headers) that real IAM/STS send for a result or an error."""
     if isinstance(outcome, IAMError):
         return error_body(operation, outcome)
-    request_id = str(uuid.uuid4())
+    request_id = responses.new_request_id()
     return 200, success_body(operation, outcome, request_id), _headers(request_id)
 
 
