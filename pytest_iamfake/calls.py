@@ -23,7 +23,7 @@ def redact(value: Any) -> Any:
     return value
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # one is built per call: no frozen-dataclass __init__ on the hot path
 class Call:
     """One IAM/STS call made through botocore while the fake was active."""
 

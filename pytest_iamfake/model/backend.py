@@ -35,6 +35,9 @@ class IAMBackend:
 
     def account(self, account_id: str) -> Account:
         """The account with this id, created empty on first use."""
+        found = self.accounts.get(account_id)
+        if found is not None:  # the common case needs no lock: accounts are never removed
+            return found
         with self._lock:
             found = self.accounts.get(account_id)
             if found is None:
