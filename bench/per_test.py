@@ -137,8 +137,8 @@ def per_test(workdir: Path, sizes: list[int], moto_max: int) -> None:
             moto = extrapolate(run_suite(workdir, "moto", 1), moto_runs[n], n, count)
             mark, extrapolated = "~", True
         print(
-            f"{count:>6}{fake.wall:>11.2f}{mark}{moto.wall:>9.2f}{fake.wall / count * 1e3:>17.2f}"
-            f"{mark}{moto.wall / count * 1e3:>13.2f}{moto.wall / fake.wall:>13.1f}x{moto.cpu / fake.cpu:>11.1f}x"
+            f"{count:>6}{fake.wall:>11.2f}{moto.wall:>9.2f}{mark}{fake.wall / count * 1e3:>17.2f}"
+            f"{moto.wall / count * 1e3:>13.2f}{mark}{moto.wall / fake.wall:>13.1f}x{moto.cpu / fake.cpu:>11.1f}x"
         )
     if extrapolated:
         print(f"~ moto above N={moto_max} is extrapolated from runs of 1 and {max(moto_runs)} tests (--moto-max)")

@@ -3,13 +3,36 @@
 from __future__ import annotations
 
 import datetime as _dt
+import sys
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
-from unittest.mock import ANY
 
 SECRET_KEYS = frozenset({"Password", "OldPassword", "NewPassword", "SecretAccessKey", "SessionToken"})
 REDACTED = "***"
+
+
+class _Any:
+    """The `ANY` sentinel: in a params pattern, matches any value that was passed."""
+
+    def __eq__(self, other: object) -> bool:
+        return True
+
+    def __hash__(self) -> int:
+        return 0
+
+    def __repr__(self) -> str:
+        return "ANY"
+
+
+ANY: Any = _Any()
+
+
+def _is_any(value: Any) -> bool:
+    """Our ANY, or unittest.mock's (without importing unittest.mock, which is slow to import)."""
+    mock = sys.modules.get("unittest.mock")
+    return value is ANY or (mock is not None and value is mock.ANY)
+
 
 __all__ = ["ANY", "REDACTED", "SECRET_KEYS", "Call", "CallFilter", "differences", "numbered", "redact"]
 
@@ -56,7 +79,7 @@ def differences(expected: Any, actual: Any, path: str = "", *, hidden: bool = Fa
     lists match item by item and must have the same length; `ANY` matches any value that
     is present.  Secret values are never shown.
     """
-    if actual is not _MISSING and expected is ANY:
+    if actual is not _MISSING and _is_any(expected):
         return []
     if isinstance(expected, Mapping) and isinstance(actual, Mapping):
         found: list[str] = []

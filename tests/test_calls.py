@@ -209,3 +209,14 @@ def test_unknown_parameter_names_the_parameters(iamfake):
         "CreateLoginProfile has no parameter 'Username'. Did you mean UserName? "
         "Its parameters are: UserName, Password, PasswordResetRequired, MaxSigninSessionDuration."
     )
+
+
+def test_unittest_mock_any_matches_like_ours(iamfake, iam):
+    from unittest import mock
+
+    from pytest_iamfake import ANY
+
+    iam.create_user(UserName="bob", Path="/eng/")
+    assert iamfake.get_call("create_user", UserName=mock.ANY, Path="/eng/").params["UserName"] == "bob"
+    assert iamfake.get_calls("create_user", Tags=ANY) == []  # ANY needs the param to be present
+    assert iamfake.get_calls("create_user", Tags=mock.ANY) == []
