@@ -160,6 +160,16 @@ def guard_send(request: AWSPreparedRequest, **_: Any) -> Unanswered | None:
     return Unanswered(request.url) if _stack else None
 
 
+# (event, handler, where among that event's handlers: None, "first" or "last").
+_HANDLERS: tuple[tuple[str, Any, str | None], ...] = (
+    ("before-parameter-build", capture_params, None),
+    ("before-call", answer_call, None),
+    # First, so that the fake answers IAM/STS even where moto's handler is also registered.
+    ("before-send", answer_send, "first"),
+    ("before-send", guard_send, "last"),
+)
+
+
 def install() -> None:
     """Add the handlers to botocore's built-ins (idempotent).
 
@@ -169,17 +179,14 @@ def install() -> None:
     global _installed
     if _installed:
         return
-    handlers.BUILTIN_HANDLERS.append(("before-parameter-build", capture_params))
-    handlers.BUILTIN_HANDLERS.append(("before-call", answer_call))
-    # First, so that the fake answers IAM/STS even where moto's handler is also registered.
-    handlers.BUILTIN_HANDLERS.append(("before-send", answer_send, handlers.REGISTER_FIRST))
-    handlers.BUILTIN_HANDLERS.append(("before-send", guard_send, handlers.REGISTER_LAST))
+    order = {"first": handlers.REGISTER_FIRST, "last": handlers.REGISTER_LAST}
+    for event, handler, where in _HANDLERS:
+        handlers.BUILTIN_HANDLERS.append((event, handler) if where is None else (event, handler, order[where]))
     _installed = True
     boto3 = sys.modules.get("boto3")
     default = getattr(boto3, "DEFAULT_SESSION", None)
     if default is not None:
         emitter = default._session.get_component("event_emitter")
-        emitter.register("before-parameter-build", capture_params)
-        emitter.register("before-call", answer_call)
-        emitter.register_first("before-send", answer_send)
-        emitter.register_last("before-send", guard_send)
+        register = {None: emitter.register, "first": emitter.register_first, "last": emitter.register_last}
+        for event, handler, where in _HANDLERS:
+            register[where](event, handler)
