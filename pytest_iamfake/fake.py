@@ -6,7 +6,7 @@ import contextlib
 import functools
 import threading
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 import botocore.session
 
@@ -17,6 +17,7 @@ from .env import DEFAULT_REGION, FAKE_ACCESS_KEY_ID, FAKE_SECRET_ACCESS_KEY, fak
 from .exceptions import UnsupportedOperation, UsageError
 from .faults import Fault, Faults, prepare
 from .model import IAMBackend, IAMError
+from .model.account import Account
 from .model.identity import root_principal
 from .options import Options, build
 from .validation import validate
@@ -26,7 +27,6 @@ if TYPE_CHECKING:
     from botocore.client import BaseClient
     from botocore.model import OperationModel, ServiceModel
 
-F = TypeVar("F", bound=Callable[..., Any])
 FAKED_SERVICES = ("iam", "sts")
 
 _session_lock = threading.Lock()
@@ -51,6 +51,10 @@ def service_model(service: str) -> ServiceModel:
 def faked_models() -> dict[str, ServiceModel]:
     """The botocore models of the services the fake answers for, by service name."""
     return {service: service_model(service) for service in FAKED_SERVICES}
+
+
+def _arrange_failed(what: str, err: IAMError) -> UsageError:
+    return UsageError(f"{what} failed in the fake: {err.code}: {err.message}")
 
 
 class IAMFake:
@@ -112,6 +116,11 @@ class IAMFake:
 
     # --- arrange -------------------------------------------------------------------
 
+    @property
+    def _account(self) -> Account:
+        """The fake's own account (the one its `account_id` option names)."""
+        return self.backend.account(self.options.account_id)
+
     def _arrange(self, operation: str, params: dict[str, Any], service: str = "iam") -> dict[str, Any]:
         """Run a model operation as the account root, unrecorded and without moving the clock."""
         model = service_model(service).operation_model(operation)
@@ -121,7 +130,7 @@ class IAMFake:
             return self.backend.handle(service, operation, root, params, tick=False)
         except IAMError as err:
             shown = ", ".join(f"{k}={v!r}" for k, v in redact(params).items())
-            raise UsageError(f"{operation}({shown}) failed in the fake: {err.code}: {err.message}") from None
+            raise _arrange_failed(f"{operation}({shown})", err) from None
 
     def add_user(self, name: str, *, path: str = "/", tags: Mapping[str, str] | None = None) -> dict[str, Any]:
         """Create an IAM user; returns the User as GetUser returns it."""
@@ -141,7 +150,7 @@ class IAMFake:
         """
         from .model import login_profiles
 
-        account = self.backend.account(self.options.account_id)
+        account = self._account
         with account.lock:
             try:
                 target = account.require_user(user)
@@ -149,7 +158,7 @@ class IAMFake:
                     account, target, password, reset_required=reset_required, check_policy=check_policy
                 )
             except IAMError as err:
-                raise UsageError(f"add_login_profile({user!r}) failed in the fake: {err.code}: {err.message}") from None
+                raise _arrange_failed(f"add_login_profile({user!r})", err) from None
         profile: dict[str, Any] = self._arrange("GetLoginProfile", {"UserName": user})["LoginProfile"]
         return profile
 
@@ -184,7 +193,7 @@ class IAMFake:
                 raise UsageError(
                     f"client(user={user!r}) signs with the user's own key; do not pass {', '.join(given)}."
                 )
-            account = self.backend.account(self.options.account_id)
+            account = self._account
             with account.lock:
                 found = account.find_user(user)
                 if found is None:
@@ -224,7 +233,7 @@ class IAMFake:
         """
         from .model import login_profiles
 
-        return login_profiles.can_sign_in(self.backend.account(self.options.account_id), user, password)
+        return login_profiles.can_sign_in(self._account, user, password)
 
     def get_calls(self, operation: str | None = None, *, service: str | None = None, **params: Any) -> list[Call]:
         """The recorded calls of `operation` (any, if None) whose params contain `params`.
