@@ -230,7 +230,6 @@ def test_non_retryable_error_is_not_retried(iamfake, monkeypatch, iam):
 
 
 @wire_transport
-@pytest.mark.skipif(not hasattr(IAMFake, "fail"), reason="needs fault injection")
 def test_injected_service_failure_is_retried_by_botocore(iamfake):
     iamfake.add_user("Bob")
     iamfake.add_login_profile("Bob", GOOD)
@@ -241,6 +240,18 @@ def test_injected_service_failure_is_retried_by_botocore(iamfake):
     assert time.perf_counter() - started < 0.5
     assert parsed["ResponseMetadata"]["RetryAttempts"] == 2
     assert iamfake.clock.now() > before
+
+
+@pytest.mark.iamfake(transport="call")
+def test_injected_service_failure_surfaces_at_once_in_the_call_transport(iamfake):
+    iamfake.add_user("Bob")
+    iamfake.add_login_profile("Bob", GOOD)
+    fault = iamfake.fail("get_login_profile", "ServiceFailure", times=2, optional=True)
+    client = boto3.client("iam")
+    with pytest.raises(client.exceptions.ServiceFailureException) as exc_info:
+        client.get_login_profile(UserName="Bob")
+    assert exc_info.value.response["ResponseMetadata"]["RetryAttempts"] == 0
+    assert (fault.triggered, fault.remaining) == (1, 1)
 
 
 def test_sleep_is_patched_only_while_a_wire_fake_is_active():
