@@ -47,3 +47,26 @@ def pytester(pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch) -> pyte
     """
     monkeypatch.setenv("PYTEST_ADDOPTS", "-p no:hypothesispytest -p no:randomly -p no:xdist -p no:benchmark")
     return pytester
+
+
+@pytest.fixture
+def real_sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """Every positive delay the test asks time.sleep or asyncio.sleep for; none of them is slept."""
+    import asyncio
+    import time
+
+    slept: list[float] = []
+    real_async_sleep = asyncio.sleep
+
+    def sleep(seconds: float) -> None:
+        if seconds > 0:
+            slept.append(seconds)
+
+    async def async_sleep(seconds: float, result: object = None) -> object:
+        if seconds > 0:
+            slept.append(seconds)
+        return await real_async_sleep(0, result)
+
+    monkeypatch.setattr(time, "sleep", sleep)
+    monkeypatch.setattr(asyncio, "sleep", async_sleep)
+    return slept

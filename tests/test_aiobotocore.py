@@ -8,13 +8,11 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import time
 from typing import Any
 
 import pytest
 
-from pytest_iamfake import IAMFake, fake_iam
-from pytest_iamfake.model.errors import IAMError
+from pytest_iamfake import fake_iam
 
 aiobotocore_session = pytest.importorskip("aiobotocore.session")
 
@@ -62,31 +60,17 @@ def test_async_client_raises_modeled_exceptions(transport):
     assert response["ResponseMetadata"]["HTTPStatusCode"] == 404
 
 
-def test_async_retries_advance_the_fake_clock(monkeypatch):
+def test_async_retries_advance_the_fake_clock(real_sleeps):
     with fake_iam(transport="wire") as iamfake:
         iamfake.add_user("Bob")
         iamfake.add_login_profile("Bob", GOOD)
-        fail_twice(iamfake, monkeypatch, IAMError("Throttling", "Rate exceeded", 400))
+        iamfake.fail("get_login_profile", "Throttling", times=2)
         before = iamfake.clock.now()
-        started = time.perf_counter()
 
         async def scenario(iam: Any) -> Any:
             return await iam.get_login_profile(UserName="Bob")
 
         parsed = run(scenario)
-        assert time.perf_counter() - started < 0.5
         assert parsed["ResponseMetadata"]["RetryAttempts"] == 2
         assert iamfake.clock.now() > before
-
-
-def fail_twice(iamfake: IAMFake, monkeypatch: pytest.MonkeyPatch, error: IAMError) -> None:
-    real = iamfake.backend.handle
-    attempts: list[str] = []
-
-    def flaky(service: str, operation: str, *args: Any, **kwargs: Any) -> Any:
-        attempts.append(operation)
-        if len(attempts) <= 2:
-            raise error
-        return real(service, operation, *args, **kwargs)
-
-    monkeypatch.setattr(iamfake.backend, "handle", flaky)
+        assert real_sleeps == []

@@ -14,9 +14,8 @@ from botocore.awsrequest import AWSResponse
 from botocore.config import Config
 from botocore.serialize import create_serializer
 
-from pytest_iamfake import IAMFake, UsageError, botocore_hooks, fake_iam, wire
+from pytest_iamfake import UsageError, botocore_hooks, fake_iam, wire
 from pytest_iamfake.fake import service_model
-from pytest_iamfake.model.errors import IAMError
 from pytest_iamfake.model.identity import Principal, user_arn
 
 GOOD = "Str0ng!Passw0rd"
@@ -161,85 +160,62 @@ def test_unknown_transport_is_a_usage_error():
 # --- retries: botocore's own retry handler, back-off on the fake clock --------------------
 
 
-def fail_first(iamfake: IAMFake, monkeypatch: pytest.MonkeyPatch, times: int, error: IAMError) -> list[str]:
-    """Make the model answer `error` to the next `times` calls (a stand-in for iamfake.fail)."""
-    real = iamfake.backend.handle
-    attempts: list[str] = []
-
-    def flaky(service: str, operation: str, *args: Any, **kwargs: Any) -> Any:
-        attempts.append(operation)
-        if len(attempts) <= times:
-            raise error
-        return real(service, operation, *args, **kwargs)
-
-    monkeypatch.setattr(iamfake.backend, "handle", flaky)
-    return attempts
-
-
-SERVICE_FAILURE = IAMError("ServiceFailure", "The request processing has failed.", 500, sender=False)
-THROTTLING = IAMError("Throttling", "Rate exceeded", 400)
-
-
 @wire_transport
-@pytest.mark.parametrize(("mode", "error"), [("standard", SERVICE_FAILURE), ("legacy", THROTTLING)])
-def test_retryable_error_is_retried_with_back_off_on_the_fake_clock(iamfake, monkeypatch, mode, error):
+@pytest.mark.parametrize(("mode", "code"), [("standard", "ServiceFailure"), ("legacy", "Throttling")])
+def test_retryable_error_is_retried_with_back_off_on_the_fake_clock(iamfake, real_sleeps, mode, code):
     iamfake.add_user("Bob")
     iamfake.add_login_profile("Bob", GOOD)
     iam = boto3.client("iam", config=Config(retries={"mode": mode}))
-    attempts = fail_first(iamfake, monkeypatch, 2, error)
+    fault = iamfake.fail("get_login_profile", code, times=2)
     before = iamfake.clock.now()
-    started = time.perf_counter()
     parsed = iam.get_login_profile(UserName="Bob")
-    elapsed = time.perf_counter() - started
     assert parsed["LoginProfile"]["UserName"] == "Bob"
     assert parsed["ResponseMetadata"]["RetryAttempts"] == 2
-    assert attempts == ["GetLoginProfile"] * 3
-    assert [c.error for c in iamfake.calls] == [error.code, error.code, None]
+    assert fault.triggered == 2
+    assert [c.error for c in iamfake.calls] == [code, code, None]
     # Both modes back off by rand * base * 2**(n-1): > 0, at most base + 2 * base.
     waited = (iamfake.clock.now() - before).total_seconds()
     assert 0 < waited <= (0.15 if mode == "standard" else 3.0)
-    assert elapsed < 0.5  # nothing slept
+    assert real_sleeps == []
 
 
 @wire_transport
-def test_exhausted_retries_report_max_attempts(iamfake, monkeypatch):
+def test_exhausted_retries_report_max_attempts(iamfake, real_sleeps):
     iamfake.add_user("Bob")
     iamfake.add_login_profile("Bob", GOOD)
     iam = boto3.client("iam")
-    fail_first(iamfake, monkeypatch, 10, THROTTLING)
-    started = time.perf_counter()
+    iamfake.fail("get_login_profile", "Throttling", times=None)
     with pytest.raises(iam.exceptions.ClientError) as exc_info:
         iam.get_login_profile(UserName="Bob")
-    assert time.perf_counter() - started < 0.5
     meta = exc_info.value.response["ResponseMetadata"]
     assert (exc_info.value.response["Error"]["Code"], meta["RetryAttempts"], meta["MaxAttemptsReached"]) == (
         "Throttling",
         2,
         True,
     )
+    assert real_sleeps == []
 
 
 @wire_transport
-def test_non_retryable_error_is_not_retried(iamfake, monkeypatch, iam):
-    attempts = fail_first(iamfake, monkeypatch, 5, IAMError("EntityTemporarilyUnmodifiable", "busy", 409))
+def test_non_retryable_error_is_not_retried(iamfake, iam):
+    fault = iamfake.fail("delete_login_profile", "EntityTemporarilyUnmodifiable", times=5)
     before = iamfake.clock.now()
     with pytest.raises(iam.exceptions.EntityTemporarilyUnmodifiableException):
-        iam.get_login_profile(UserName="Bob")
-    assert len(attempts) == 1
+        iam.delete_login_profile(UserName="Bob")
+    assert fault.triggered == 1
     assert iamfake.clock.now() == before
 
 
 @wire_transport
-def test_injected_service_failure_is_retried_by_botocore(iamfake):
+def test_injected_service_failure_is_retried_by_botocore(iamfake, real_sleeps):
     iamfake.add_user("Bob")
     iamfake.add_login_profile("Bob", GOOD)
     iamfake.fail("get_login_profile", "ServiceFailure", times=2)
     before = iamfake.clock.now()
-    started = time.perf_counter()
     parsed = boto3.client("iam").get_login_profile(UserName="Bob")
-    assert time.perf_counter() - started < 0.5
     assert parsed["ResponseMetadata"]["RetryAttempts"] == 2
     assert iamfake.clock.now() > before
+    assert real_sleeps == []  # the back-off moved the fake clock instead
 
 
 @pytest.mark.iamfake(transport="call")
