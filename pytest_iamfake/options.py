@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from typing import Any
 
 from .clock import CLOCK_MODES, ClockMode, parse_instant
@@ -84,8 +84,8 @@ def _convert(name: str, value: Any) -> Any:
     raise AssertionError(name)  # pragma: no cover - NAMES lists every field
 
 
-def build(*layers: Mapping[str, Any], origin: str = "iamfake") -> Options:
-    """Options from layered mappings (later layers win), each key and value checked."""
+def build(*layers: Mapping[str, Any], origin: str = "iamfake", base: Options = DEFAULTS) -> Options:
+    """`base` overridden by layered mappings (later layers win), each key and value checked."""
     merged: dict[str, Any] = {}
     for layer in layers:
         for key, value in layer.items():
@@ -95,4 +95,4 @@ def build(*layers: Mapping[str, Any], origin: str = "iamfake") -> Options:
                 merged[key] = _convert(key, value)
             except UsageError as err:
                 raise UsageError(f"{origin}: option {err}") from None
-    return Options(**merged)
+    return replace(base, **merged)

@@ -10,7 +10,7 @@ import pytest
 from . import botocore_hooks
 from .exceptions import UsageError
 from .fake import IAMFake
-from .options import NAMES, build
+from .options import NAMES, Options, build
 
 # Registered at import (pytest imports entry-point plugins before conftest files), so
 # clients created at module import time already carry the handlers.
@@ -29,7 +29,7 @@ INI_HELP = {
     "transport": "call: answer before botocore signs or sends (default); wire: answer with IAM's XML at before-send",
 }
 INI_NAMES = tuple(name for name in NAMES if name != "password_policy")
-INI_OPTIONS = pytest.StashKey[dict[str, Any]]()
+INI_OPTIONS = pytest.StashKey[Options]()  # the ini file's options, checked once
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -38,12 +38,10 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    ini = _ini_options(config)
     try:
-        build(ini, origin="ini option iamfake_*")
+        config.stash[INI_OPTIONS] = build(_ini_options(config), origin="ini option iamfake_*")
     except UsageError as err:
         raise pytest.UsageError(str(err)) from None
-    config.stash[INI_OPTIONS] = ini
     config.addinivalue_line(
         "markers",
         # pytest splits this line at its first colon: the signature must hold none.
@@ -93,8 +91,9 @@ def iamfake(request: pytest.FixtureRequest) -> Iterator[IAMFake]:
     transport ("call": answer before botocore signs or sends; "wire": answer with IAM's XML
     at before-send, so signing, botocore's parser and its retries run, back-off moving the fake clock).
     """
-    ini = request.config.stash[INI_OPTIONS]
-    options = build(ini, _marker_options(request.node), origin="@pytest.mark.iamfake")
+    options = build(
+        _marker_options(request.node), origin="@pytest.mark.iamfake", base=request.config.stash[INI_OPTIONS]
+    )
     fake = IAMFake(options)
     with fake:
         yield fake
