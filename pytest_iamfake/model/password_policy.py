@@ -25,7 +25,7 @@ def checked_params(params: Mapping[str, Any]) -> dict[str, Any]:
     if unknown:
         raise errors.unknown_policy_fields(unknown, FIELD_TYPES)
     wrong = [
-        (errors.member_name(name), errors.WRONG_TYPE[FIELD_TYPES[name]])
+        (errors.member_name(name), errors.wrong_type(FIELD_TYPES[name]))
         for name, value in params.items()
         if isinstance(value, bool) != (FIELD_TYPES[name] is bool) or not isinstance(value, int)
     ]

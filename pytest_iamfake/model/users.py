@@ -26,7 +26,7 @@ def target_user(req: Request, *, root_allowed: bool) -> User:
         return req.account.require_user(caller.user_name)
     if caller.kind == "root-session" or (caller.kind == "root" and root_allowed):
         return req.account.root
-    raise errors.validation_message(errors.NON_USER_CREDENTIALS)
+    raise errors.non_user_credentials()
 
 
 def user_output(user: User, *, created: bool = False, listing: bool = False) -> dict[str, Any]:
