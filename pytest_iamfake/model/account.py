@@ -9,6 +9,7 @@ from typing import Any, Protocol
 
 from . import errors
 from .identity import derived_id, root_arn, user_arn
+from .paging import Index
 from .passwords import PasswordHash, PasswordPolicy
 
 
@@ -66,14 +67,14 @@ class Account:
         self.account_id = account_id
         self.clock = clock
         self.lock = threading.RLock()
-        self.users: dict[str, User] = {}  # keyed by lower-case name: names are case-insensitive (DOC)
+        self.users: Index[User] = Index()  # keyed by lower-case name: names are case-insensitive (DOC)
         self.password_policy: PasswordPolicy | None = None
         self.keys_issued = 0  # access keys ever created here: ids never repeat
         # CHOSEN: the root user's "name" in login-profile responses is the account id.
         self.root = User(account_id, "/", account_id, root_arn(account_id), created, is_root=True)
 
     def find_user(self, name: str) -> User | None:
-        return self.users.get(name.lower())
+        return self.users.find(name.lower())
 
     def require_user(self, name: str) -> User:
         user = self.find_user(name)
