@@ -7,6 +7,7 @@ from typing import Any
 
 from . import errors
 from .account import User
+from .names import fold
 from .paging import listing, page
 from .registry import Request, Result
 from .timestamps import as_created, as_stored
@@ -90,5 +91,5 @@ def delete_user(req: Request) -> Result:
     for blocks, conflict in DELETE_BLOCKERS:
         if blocks(user):
             raise conflict()
-    del req.account.users[user.name.lower()]
+    del req.account.users[fold(user.name)]
     return {}
