@@ -58,6 +58,15 @@ def _names(given: Iterable[str]) -> list[str]:
     return [given] if isinstance(given, str) else list(given)
 
 
+def _tag_list(tags: Mapping[str, str] | Sequence[Mapping[str, str]]) -> list[dict[str, str]]:
+    """Tags given as a dict or in boto3's list form, in boto3's list form."""
+    if isinstance(tags, Mapping):
+        return [{"Key": k, "Value": v} for k, v in tags.items()]
+    if all(isinstance(t, Mapping) and set(t) == {"Key", "Value"} for t in tags):
+        return [{"Key": t["Key"], "Value": t["Value"]} for t in tags]
+    raise UsageError(f'tags={tags!r}: pass a dict, or a list like [{{"Key": "team", "Value": "blue"}}].')
+
+
 def _arrange_failed(what: str, err: IAMError) -> UsageError:
     return UsageError(f"{what} failed in the fake: {err.code}: {err.message}")
 
@@ -156,8 +165,7 @@ class IAMFake:
             self._require_group(group, f"add_user({name!r}, groups=...)")
         params: dict[str, Any] = {"UserName": name, "Path": path}
         if tags:
-            items = tags.items() if isinstance(tags, Mapping) else ((t["Key"], t["Value"]) for t in tags)
-            params["Tags"] = [{"Key": k, "Value": v} for k, v in items]
+            params["Tags"] = _tag_list(tags)
         self._arrange("CreateUser", params)
         for group in groups:
             self._arrange("AddUserToGroup", {"UserName": name, "GroupName": group})

@@ -218,3 +218,27 @@ def test_add_group_twice_is_a_clear_usage_error(iamfake):
     iamfake.add_group("devs")
     with pytest.raises(UsageError, match=r"Group with name devs already exists\."):
         iamfake.add_group("devs")
+
+
+def test_add_user_with_tags_in_another_form_is_a_clear_usage_error(iamfake):
+    with pytest.raises(UsageError, match="pass a dict, or a list like"):
+        iamfake.add_user("bob", tags=[("team", "blue")])
+
+
+@pytest.mark.parametrize("helper", ["add_user", "add_group"])
+def test_arranging_managed_policies(iamfake, iam, helper):
+    arn = "arn:aws:iam::aws:policy/IAMUserChangePassword"
+    operation = "AttachUserPolicy" if helper == "add_user" else "AttachGroupPolicy"
+    if not iamfake.backend.covers("iam", operation):
+        with pytest.raises(UsageError, match=f"managed policies arrive with {operation}"):
+            getattr(iamfake, helper)("bob", policies=[arn])
+        assert iam.list_users()["Users"] == []  # nothing half-made
+        assert iam.list_groups()["Groups"] == []
+        return
+    getattr(iamfake, helper)("bob", policies=[arn])
+    listed = (
+        iam.list_attached_user_policies(UserName="bob")
+        if helper == "add_user"
+        else iam.list_attached_group_policies(GroupName="bob")
+    )
+    assert [p["PolicyArn"] for p in listed["AttachedPolicies"]] == [arn]
