@@ -271,3 +271,82 @@ def needs_more_classes(count: int, missing: Iterable[str]) -> str:
     """Default policy's three-of-four rule (REAL)."""
     listed = ", ".join(CLASS_RULES[name] for name in missing)
     return f"Password should meet {count} more of the following requirements: {listed}"
+
+
+# --- policy documents ----------------------------------------------------------------
+# MalformedPolicyDocument texts are REAL from LocalStack's AWS-validated recordings of
+# CreatePolicy (shared/reference/iam-entities.md §5.7) unless marked otherwise; the
+# trust-policy and Principal texts are REAL from AWS output pasted in public issues
+# (cited per line), not yet in the reference.
+
+SYNTAX_ERRORS = "Syntax errors in policy."  # REAL
+LEGACY_PARSING = "The policy failed legacy parsing"  # REAL (no period)
+VERSION_TOO_OLD = "Policy document must be version 2012-10-17 or greater."  # REAL
+MISSING_ACTIONS = "Policy statement must contain actions."  # REAL
+MISSING_RESOURCES = "Policy statement must contain resources."  # REAL
+ACTION_WITHOUT_VENDOR = "Actions/Conditions must be prefaced by a vendor, e.g., iam, sdb, ec2, etc."  # REAL
+ACTION_COLONS = "Actions/Condition can contain only one colon."  # REAL
+DUPLICATE_SIDS = "Statement IDs (SID) in a single policy must be unique."  # REAL
+RESOURCE_VENDOR = "Resource vendor must be fully qualified and cannot contain regexes."  # REAL
+IAM_RESOURCE_PATH = (
+    'IAM resource path must either be "*", root, or start with user/, federated-user/, role/, group/, '
+    "instance-profile/, mfa/, server-certificate/, policy/, sms-mfa/, saml-provider/, oidc-provider/, "
+    "report/, access-report/."
+)  # REAL
+# REAL, CloudFormation/console output (aws-cloudformation/cfn-lint#1376, Wolox/carthage_cache#22).
+SID_NOT_ALPHANUMERIC = (
+    "Statement IDs (SID) must be alpha-numeric. Check that your input satisfies the regular expression [0-9A-Za-z]*"
+)
+# REAL, PutRolePolicy/PutGroupPolicy output (hashicorp/terraform#13449, terraform-provider-aws#10419).
+PRINCIPAL_IN_IDENTITY_POLICY = "Policy document should not specify a principal."
+# REAL, CreateRole output for a trust policy that is not JSON (AWSCookbook/Security#2).
+TRUST_POLICY_INVALID_JSON = "This policy contains invalid Json"
+# REAL, CreateRole output (terraform-aws-modules/terraform-aws-iam#47).
+TRUST_POLICY_NO_PRINCIPAL = (
+    "Invalid principal in policy: com.amazon.balsa.error.InvalidPolicyException: "
+    "The passed in policy has a statement with no principals!"
+)
+
+
+def malformed_policy(message: str) -> IAMError:
+    """MalformedPolicyDocument (400) with one of the texts above or a built one below."""
+    return IAMError("MalformedPolicyDocument", message)
+
+
+def vendor_not_valid(vendor: str) -> str:
+    return f"Vendor {vendor} is not valid"  # REAL (no period)
+
+
+def resource_not_arn(resource: str) -> str:
+    return f'Resource {resource} must be in ARN format or "*".'  # REAL
+
+
+def partition_not_valid(partition: str, expanded: str) -> str:
+    return f'Partition "{partition}" is not valid for resource "{expanded}".'  # REAL
+
+
+def iam_resource_with_region(resource: str) -> str:
+    return f"IAM resource {resource} cannot contain region information."  # REAL
+
+
+def resource_with_region(resource: str) -> str:
+    return f"Resource {resource} can not contain region information."  # REAL ("can not")
+
+
+def prohibited_field(field: str) -> str:
+    """A trust policy statement with Resource (REAL, kubernetes-sigs/external-dns#3085) or NotResource (INFERRED)."""
+    return f"Has prohibited field {field}"  # no period
+
+
+def managed_policy_too_large(quota: int) -> IAMError:
+    return IAMError("LimitExceeded", f"Cannot exceed quota for PolicySize: {quota}")  # REAL (no period)
+
+
+def inline_policies_too_large(quota: int, entity: str, name: str) -> IAMError:
+    """Aggregate inline-policy size of a user, group or role (REAL for each of the three)."""
+    return IAMError("LimitExceeded", f"Maximum policy size of {quota} bytes exceeded for {entity} {name}")
+
+
+def trust_policy_too_large(quota: int) -> IAMError:
+    """REAL, CreateRole/UpdateAssumeRolePolicy output, status 409 (kubeflow/kubeflow#6687)."""
+    return IAMError("LimitExceeded", f"Cannot exceed quota for ACLSizePerRole: {quota}")
