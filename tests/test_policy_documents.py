@@ -448,3 +448,53 @@ def test_botocore_hands_back_exactly_the_submitted_document(resource: str) -> No
     decoded = decode_quoted_jsondoc(document.encoded)  # what botocore's after-call handler does
     assert decoded == json.loads(text)
     assert decoded["Statement"][0]["Resource"] == resource
+
+
+class _RawBody:
+    def __init__(self, body: bytes) -> None:
+        self.body = body
+
+    def stream(self, **_: Any) -> Any:
+        yield self.body
+
+
+TRICKY = json.dumps(
+    {
+        "Version": "2012-10-17",
+        "Statement": [with_(Resource="arn:aws:apigateway:us-east-1::/tags/arn%3Aaws%3Aapigateway+x y&<z>")],
+    },
+    indent=4,
+)
+
+
+@pytest.mark.parametrize("transport", ["call", "wire"])
+def test_botocore_decodes_what_either_transport_emits(transport: str) -> None:
+    """Both answer points of the fake, reproduced with bare botocore hooks: the caller gets the submitted dict."""
+    import botocore.session
+    from botocore.awsrequest import AWSResponse
+
+    encoded = parse_policy_document(TRICKY).encoded
+    client: Any = botocore.session.get_session().create_client(
+        "iam", region_name="us-east-1", aws_access_key_id="AKIDEXAMPLE", aws_secret_access_key="secret"
+    )
+    if transport == "call":
+
+        def answer_call(**_: Any) -> tuple[AWSResponse, dict[str, Any]]:
+            parsed = {"UserName": "alice", "PolicyName": "p", "PolicyDocument": encoded, "ResponseMetadata": {}}
+            return AWSResponse("", 200, {}, None), parsed  # type: ignore[arg-type]
+
+        client.meta.events.register("before-call.iam.GetUserPolicy", answer_call)
+    else:
+        body = (
+            '<GetUserPolicyResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><GetUserPolicyResult>'
+            f"<PolicyDocument>{encoded}</PolicyDocument><PolicyName>p</PolicyName><UserName>alice</UserName>"
+            "</GetUserPolicyResult><ResponseMetadata><RequestId>1</RequestId></ResponseMetadata>"
+            "</GetUserPolicyResponse>"
+        ).encode()
+
+        def answer_send(**_: Any) -> AWSResponse:
+            return AWSResponse("https://iam.amazonaws.com/", 200, {}, _RawBody(body))  # type: ignore[arg-type]
+
+        client.meta.events.register("before-send.iam.GetUserPolicy", answer_send)
+    response = client.get_user_policy(UserName="alice", PolicyName="p")
+    assert response["PolicyDocument"] == json.loads(TRICKY)

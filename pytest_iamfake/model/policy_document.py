@@ -31,11 +31,14 @@ whitespace (INFERRED, iam-entities.md §6 row 10).
 
 How a document goes back to the caller (:func:`encode_policy_document`): botocore registers
 ``json_decode_policies`` on ``after-call.iam``; for every output member whose shape is
-``policyDocumentType`` (``PolicyDocument``, ``PolicyVersion.Document``,
-``Role.AssumeRolePolicyDocument``, inside GetAccountAuthorizationDetails too) it replaces
-the string with ``json.loads(urllib.parse.unquote(value))`` and silently keeps the string if
-that fails.  botocore emits ``after-call`` for a response produced at ``before-call`` as well
-(``BaseClient._make_api_call``), so both transports hand botocore the same value:
+``policyDocumentType`` it replaces the string with ``json.loads(urllib.parse.unquote(value))``
+and silently keeps the string if that fails.  In botocore 1.44's IAM model those members are
+``PolicyDocument`` (Get{User,Group,Role}Policy), ``PolicyVersion.Document`` (GetPolicyVersion,
+CreatePolicyVersion, ListPolicyVersions' ``Versions``), ``Role.AssumeRolePolicyDocument``
+(CreateRole, GetRole, ListRoles, UpdateRoleDescription, and roles inside instance profiles), and
+the policy lists of GetAccountAuthorizationDetails.  botocore emits ``after-call`` for a
+response produced at ``before-call`` as well (``BaseClient._make_api_call``), so both transports
+hand botocore the same value:
 
 * **call transport** (answers at ``before-call`` with a parsed dict): the member's value is
   ``encode_policy_document(text)``; botocore's after-call handler turns it into the dict.
@@ -44,9 +47,13 @@ that fails.  botocore emits ``after-call`` for a response produced at ``before-c
   after-call handler decodes it.
 
 The operations therefore put :attr:`PolicyDocument.encoded` in their results and neither
-transport touches it.  Never emit the raw JSON (botocore would decode any ``%XX`` inside the
-document once: data corruption) and never ``quote_plus`` (``+`` for space makes ``json.loads``
-fail, so the caller would get the still-encoded string) (BOTOCORE, iam-entities.md §1.1).
+transport touches it (the encoded text is only unreserved characters and ``%XX``: nothing to
+escape in XML).  Requests need nothing: the call transport sees botocore's params and the wire
+transport's form decoding restores the submitted text.
+
+Never emit the raw JSON (botocore would decode any ``%XX`` inside the document once: data
+corruption) and never ``quote_plus`` (``+`` for space makes ``json.loads`` fail, so the caller
+would get the still-encoded string) (BOTOCORE, iam-entities.md §1.1).
 """
 
 from __future__ import annotations
