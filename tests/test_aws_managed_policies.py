@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from pytest_iamfake.model import aws_managed
+from pytest_iamfake.model import aws_managed, paging
 from pytest_iamfake.model.policy_document import PolicyKind
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -112,7 +112,7 @@ reads = []
 original = gzip.decompress
 gzip.decompress = lambda data, *a, **k: reads.append(len(data)) or original(data, *a, **k)
 import pytest_iamfake, pytest_iamfake.plugin, pytest_iamfake.model
-from pytest_iamfake.model import aws_managed
+from pytest_iamfake.model import aws_managed, paging
 assert reads == [] and not aws_managed.is_loaded(), reads
 aws_managed.count()
 aws_managed.get("arn:aws:iam::aws:policy/IAMUserChangePassword")
@@ -153,7 +153,7 @@ def all_policies() -> list[aws_managed.AwsManagedPolicy]:
     return list(aws_managed.iter_policies())
 
 
-def test_policies_are_listed_by_lower_cased_name() -> None:
+def test_policies_are_listed_by_folded_name() -> None:
     keys = [policy.sort_key for policy in all_policies()]
     assert keys == sorted(keys)
     assert len(set(keys)) == len(keys) == aws_managed.count()
@@ -163,23 +163,33 @@ def test_policies_are_listed_by_lower_cased_name() -> None:
 def test_paging_walks_everything_once(path_prefix: str) -> None:
     expected = [policy for policy in all_policies() if policy.path.startswith(path_prefix)]
     seen: list[aws_managed.AwsManagedPolicy] = []
-    marker = None
+    start = None
     while True:
-        page = aws_managed.page(after=marker, max_items=97, path_prefix=path_prefix)
+        page = aws_managed.page(start=start, max_items=97, path_prefix=path_prefix)
         seen.extend(page.policies)
-        assert len(page.policies) <= 97
-        if not page.is_truncated:
+        if page.next_key is None:
             break
         assert len(page.policies) == 97
-        marker = page.policies[-1].sort_key
+        start = page.next_key
+    assert len(page.policies) <= 97
     assert [policy.arn for policy in seen] == [policy.arn for policy in expected]
 
 
-def test_a_page_starts_after_any_key_not_only_existing_ones() -> None:
-    page = aws_managed.page(after="iamuserchangepassword", max_items=1)
-    assert page.policies[0].sort_key > "iamuserchangepassword"
-    assert aws_managed.page(after="iamuserchangepasswor", max_items=1).policies[0].name == "IAMUserChangePassword"
-    assert aws_managed.page(after="\uffff", max_items=5) == aws_managed.Page([], is_truncated=False)
+def test_a_page_starts_at_any_key_not_only_existing_ones() -> None:
+    assert aws_managed.page(start="iamuserchangepassword", max_items=1).policies[0].name == "IAMUserChangePassword"
+    assert aws_managed.page(start="iamuserchangepasswor", max_items=1).policies[0].name == "IAMUserChangePassword"
+    assert aws_managed.page(start="iamuserchangepassword!", max_items=1).policies[0].sort_key > "iamuserchangepassword"
+    assert aws_managed.page(start="\uffff", max_items=5) == aws_managed.Page([], next_key=None)
+
+
+def test_the_index_pages_with_the_shared_marker_paging() -> None:
+    index = aws_managed.index()
+    assert len(index) == aws_managed.count()
+    first, marker = paging.page(index, {"MaxItems": 3})
+    assert [policy.sort_key for policy in first] == list(index.sorted_keys()[:3])
+    assert marker is not None
+    second, _ = paging.page(index, {"MaxItems": 3, "Marker": marker})
+    assert [policy.arn for policy in first + second] == [policy.arn for policy in all_policies()[:6]]
 
 
 class CountingList(list[Any]):
@@ -196,9 +206,9 @@ def test_a_page_reads_only_its_own_policies(monkeypatch: pytest.MonkeyPatch) -> 
     aws_managed.count()
     run = aws_managed._load().all
     monkeypatch.setattr(run, "policies", CountingList(run.policies))
-    for after in (None, run.keys[len(run.keys) // 2], run.keys[-6]):
+    for start in (None, run.keys[len(run.keys) // 2], run.keys[-5]):
         CountingList.reads = 0
-        page = aws_managed.page(after=after, max_items=5)
+        page = aws_managed.page(start=start, max_items=5)
         assert len(page.policies) == 5
         assert CountingList.reads <= 6  # the page plus one look-ahead, wherever it starts
 

@@ -67,6 +67,7 @@ from typing import Any, Literal, NoReturn
 from urllib.parse import quote
 
 from . import errors
+from .errors import IAMError
 
 __all__ = [
     "ASSUME_ROLE_POLICY_SIZE_QUOTA",
@@ -269,32 +270,13 @@ _DATE_LIMITS = {"month": (1, 12), "day": (1, 31), "hour": (0, 23), "minute": (0,
 _INT64 = 2**63
 
 
-class _Malformed(Exception):
-    """Internal: the first problem found, with AWS's message."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
-
-
-def _fail(message: str) -> NoReturn:
-    raise _Malformed(message)
-
-
 def parse_policy_document(text: str, kind: PolicyKind = PolicyKind.IDENTITY) -> PolicyDocument:
     """Check ``text`` against IAM's policy grammar for ``kind``; MalformedPolicyDocument if it fails."""
-    try:
-        return _parse(text, kind)
-    except _Malformed as problem:
-        raise errors.malformed_policy(problem.message) from None
-
-
-def _parse(text: str, kind: PolicyKind) -> PolicyDocument:
     raw = _load_json(text, kind)
     version, policy_id, raw_statements = _top_level(raw)
     statements = tuple(_statement_syntax(entry) for entry in raw_statements)
     if kind is PolicyKind.IDENTITY and version != _CURRENT_VERSION:
-        _fail(errors.VERSION_TOO_OLD)
+        raise errors.policy_version_too_old()
     _principal_rules(statements, kind)
     _legacy_statement_rules(statements)
     if kind is PolicyKind.IDENTITY:
@@ -303,11 +285,11 @@ def _parse(text: str, kind: PolicyKind) -> PolicyDocument:
     _sid_rules(statements)
     for statement in statements:
         if not (statement.action or statement.not_action):
-            _fail(errors.MISSING_ACTIONS)
+            raise errors.statement_without_actions()
     if kind is PolicyKind.IDENTITY:
         for statement in statements:
             if not (statement.resource or statement.not_resource):
-                _fail(errors.MISSING_RESOURCES)
+                raise errors.statement_without_resources()
     _action_format_rules(statements)
     return PolicyDocument(text=text, kind=kind, version=version, id=policy_id, statements=statements)
 
@@ -316,13 +298,11 @@ def _parse(text: str, kind: PolicyKind) -> PolicyDocument:
 
 
 def _load_json(text: str, kind: PolicyKind) -> object:
-    invalid_json = errors.TRUST_POLICY_INVALID_JSON if kind is PolicyKind.TRUST else errors.SYNTAX_ERRORS
+    invalid_json = errors.trust_policy_invalid_json if kind is PolicyKind.TRUST else errors.policy_syntax_errors
     try:
         return json.loads(text, object_pairs_hook=_object_without_duplicates, parse_constant=_no_constant)
-    except _Malformed:
-        raise
     except (ValueError, RecursionError):
-        _fail(invalid_json)
+        raise invalid_json() from None
 
 
 def _object_without_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -330,46 +310,46 @@ def _object_without_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     # the error AWS gives is not recorded (CHOSEN: the generic syntax error).
     result = dict(pairs)
     if len(result) != len(pairs):
-        _fail(errors.SYNTAX_ERRORS)
+        raise errors.policy_syntax_errors()
     return result
 
 
 def _no_constant(name: str) -> NoReturn:
     # NaN and Infinity are not JSON; Python's parser accepts them unless told otherwise.
-    _fail(errors.SYNTAX_ERRORS)
+    raise errors.policy_syntax_errors()
 
 
 def _top_level(raw: object) -> tuple[str | None, str | None, list[Mapping[str, Any]]]:
     if not isinstance(raw, dict) or not raw.keys() <= _TOP_KEYS:
-        _fail(errors.SYNTAX_ERRORS)
+        raise errors.policy_syntax_errors()
     version = raw.get("Version")
     if version is not None and (not isinstance(version, str) or version not in _VERSIONS):
-        _fail(errors.SYNTAX_ERRORS)
+        raise errors.policy_syntax_errors()
     policy_id = raw.get("Id")
     if policy_id is not None and not isinstance(policy_id, str):
-        _fail(errors.SYNTAX_ERRORS)
+        raise errors.policy_syntax_errors()
     statements = raw.get("Statement")
     if isinstance(statements, dict):
         statements = [statements]
     if not isinstance(statements, list) or not statements:
-        _fail(errors.SYNTAX_ERRORS)
+        raise errors.policy_syntax_errors()
     if not all(isinstance(entry, dict) for entry in statements):
-        _fail(errors.SYNTAX_ERRORS)
+        raise errors.policy_syntax_errors()
     return version, policy_id, statements
 
 
 def _statement_syntax(raw: Mapping[str, Any]) -> Statement:
     if not raw.keys() <= _STATEMENT_KEYS:
-        _fail(errors.SYNTAX_ERRORS)
+        raise errors.policy_syntax_errors()
     for first, second in (("Action", "NotAction"), ("Resource", "NotResource"), ("Principal", "NotPrincipal")):
         if first in raw and second in raw:
-            _fail(errors.SYNTAX_ERRORS)
+            raise errors.policy_syntax_errors()
     sid = raw.get("Sid")
     if sid is not None and not isinstance(sid, str):
-        _fail(errors.SYNTAX_ERRORS)
+        raise errors.policy_syntax_errors()
     effect = raw.get("Effect")
     if not isinstance(effect, str) or effect.lower() not in ("allow", "deny"):
-        _fail(errors.SYNTAX_ERRORS)
+        raise errors.policy_syntax_errors()
     return Statement(
         sid=sid,
         # The exact spelling is checked by the legacy phase; keep what was sent until then.
@@ -392,7 +372,7 @@ def _strings(raw: Mapping[str, Any], key: str) -> tuple[str, ...] | None:
         return (value,)
     if isinstance(value, list) and all(isinstance(item, str) for item in value):
         return tuple(value)
-    _fail(errors.SYNTAX_ERRORS)
+    raise errors.policy_syntax_errors()
 
 
 def _principal(raw: Mapping[str, Any], key: str) -> PrincipalBlock | None:
@@ -403,12 +383,12 @@ def _principal(raw: Mapping[str, Any], key: str) -> PrincipalBlock | None:
         return "*"
     # INFERRED: the documented principal types, each a string or a list of strings.
     if not isinstance(value, dict) or not value or not value.keys() <= _PRINCIPAL_TYPES:
-        _fail(errors.SYNTAX_ERRORS)
+        raise errors.policy_syntax_errors()
     normalised: dict[str, tuple[str, ...]] = {}
     for principal_type in value:
         names = _strings(value, principal_type)
         if names is None:  # pragma: no cover - the key is present
-            _fail(errors.SYNTAX_ERRORS)
+            raise errors.policy_syntax_errors()
         normalised[principal_type] = names
     return normalised
 
@@ -417,14 +397,14 @@ def _condition(raw: object) -> Mapping[str, Mapping[str, tuple[ConditionValue, .
     if raw is None:
         return {}
     if not isinstance(raw, dict):
-        _fail(errors.SYNTAX_ERRORS)
+        raise errors.policy_syntax_errors()
     blocks: dict[str, dict[str, tuple[ConditionValue, ...]]] = {}
     for operator, block in raw.items():
         if not isinstance(block, dict):
-            _fail(errors.SYNTAX_ERRORS)
+            raise errors.policy_syntax_errors()
         # REAL: an unknown operator is refused only when it has keys (`{"x": {}}` is accepted).
         if block and not _known_operator(operator):
-            _fail(errors.SYNTAX_ERRORS)
+            raise errors.policy_syntax_errors()
         blocks[operator] = {key: _condition_values(values) for key, values in block.items()}
     return blocks
 
@@ -434,7 +414,7 @@ def _condition_values(values: object) -> tuple[ConditionValue, ...]:
         return (values,)
     if isinstance(values, list) and all(isinstance(item, (str, int, float, bool)) for item in values):
         return tuple(values)
-    _fail(errors.SYNTAX_ERRORS)
+    raise errors.policy_syntax_errors()
 
 
 def _base_operator(operator: str) -> str:
@@ -463,18 +443,18 @@ def _principal_rules(statements: tuple[Statement, ...], kind: PolicyKind) -> Non
     if kind is PolicyKind.IDENTITY:
         # DOC: identity policies name no principal; the text is REAL for Principal, CHOSEN for NotPrincipal.
         if any(s.principal is not None or s.not_principal is not None for s in statements):
-            _fail(errors.PRINCIPAL_IN_IDENTITY_POLICY)
+            raise errors.principal_in_identity_policy()
         return
     for statement in statements:
         if statement.resource is not None:
-            _fail(errors.prohibited_field("Resource"))
+            raise errors.trust_policy_prohibited_field("Resource")
         if statement.not_resource is not None:
-            _fail(errors.prohibited_field("NotResource"))
+            raise errors.trust_policy_prohibited_field("NotResource")
         # DOC: "You cannot use the NotPrincipal element ... in an IAM role trust policy" (text CHOSEN).
         if statement.not_principal is not None:
-            _fail(errors.prohibited_field("NotPrincipal"))
+            raise errors.trust_policy_prohibited_field("NotPrincipal")
     if any(statement.principal is None for statement in statements):
-        _fail(errors.TRUST_POLICY_NO_PRINCIPAL)
+        raise errors.trust_policy_without_principal()
 
 
 # Phases 4 and 6: the legacy parser -------------------------------------------------------
@@ -483,12 +463,12 @@ def _principal_rules(statements: tuple[Statement, ...], kind: PolicyKind) -> Non
 def _legacy_statement_rules(statements: tuple[Statement, ...]) -> None:
     for statement in statements:
         if statement.effect not in ("Allow", "Deny"):
-            _fail(errors.LEGACY_PARSING)
+            raise errors.policy_failed_legacy_parsing()
         for operator, block in statement.condition.items():
             if _base_operator(operator).startswith("date"):
                 for values in block.values():
                     if not all(_is_legacy_date(value) for value in values):
-                        _fail(errors.LEGACY_PARSING)
+                        raise errors.policy_failed_legacy_parsing()
 
 
 def _is_legacy_date(value: ConditionValue) -> bool:
@@ -521,7 +501,7 @@ def _legacy_resource_rules(statements: tuple[Statement, ...]) -> None:
             fields = masked.split(":")
             # REAL: `arn:aws:s3::bucket` (too few fields around `::`) and an empty vendor fail here.
             if (len(fields) < 6 and "::" in masked) or (len(fields) > 2 and fields[2] == ""):
-                _fail(errors.LEGACY_PARSING)
+                raise errors.policy_failed_legacy_parsing()
 
 
 # Phase 5: resources are ARNs ---------------------------------------------------------------
@@ -532,10 +512,10 @@ def _resource_format_rules(statements: tuple[Statement, ...]) -> None:
         for resource in _resources(statement):
             problem = _resource_problem(resource)
             if problem is not None:
-                _fail(problem)
+                raise problem
 
 
-def _resource_problem(resource: str) -> str | None:
+def _resource_problem(resource: str) -> IAMError | None:
     if resource == "*":
         return None
     # Policy variables may hold colons (`${aws:username}`); they are not ARN separators.
@@ -544,9 +524,9 @@ def _resource_problem(resource: str) -> str | None:
         return errors.resource_not_arn(resource)
     if fields[1] not in _PARTITIONS:
         raw_fields = resource.split(":")
-        return errors.partition_not_valid(raw_fields[1], _expanded_arn(raw_fields[1], raw_fields[2:]))
+        return errors.resource_partition_not_valid(raw_fields[1], _expanded_arn(raw_fields[1], raw_fields[2:]))
     if len(fields) < 3 or any(ch in fields[2] for ch in "*?"):
-        return errors.RESOURCE_VENDOR
+        return errors.resource_vendor_not_qualified()
     vendor = fields[2]
     region = fields[3] if len(fields) > 3 else ""
     account = fields[4] if len(fields) > 4 else ""
@@ -558,7 +538,7 @@ def _resource_problem(resource: str) -> str | None:
     if vendor == "iam":
         path = ":".join(fields[5:])
         if not (path == "root" or path.startswith("*") or path.startswith(_IAM_PATH_PREFIXES)):
-            return errors.IAM_RESOURCE_PATH
+            return errors.iam_resource_path_not_valid()
     return None
 
 
@@ -579,10 +559,10 @@ def _sid_rules(statements: tuple[Statement, ...]) -> None:
         if sid is None:
             continue
         if not _SID.fullmatch(sid):
-            _fail(errors.SID_NOT_ALPHANUMERIC)
+            raise errors.sid_not_alphanumeric()
         # REAL: empty Sids may repeat.
         if sid and sid in seen:
-            _fail(errors.DUPLICATE_SIDS)
+            raise errors.duplicate_sids()
         seen.add(sid)
 
 
@@ -595,9 +575,9 @@ def _action_format_rules(statements: tuple[Statement, ...]) -> None:
             if action == "*":
                 continue
             if ":" not in action:
-                _fail(errors.ACTION_WITHOUT_VENDOR)
+                raise errors.action_without_vendor()
             if action.count(":") > 1:
-                _fail(errors.ACTION_COLONS)
+                raise errors.action_with_colons()
             vendor = action.split(":", 1)[0]
             if not _VENDOR.fullmatch(vendor):
-                _fail(errors.vendor_not_valid(vendor))
+                raise errors.action_vendor_not_valid(vendor)
