@@ -84,6 +84,7 @@ REFUSED = [
     pytest.param(policy(with_(NotAction="s3:Get", Action="iam:dsf")), SYNTAX, id="action-and-notaction"),
     pytest.param(policy(with_(NotAction="s3s:List", Action=[])), SYNTAX, id="empty-action-and-notaction"),
     pytest.param(policy(with_(NotResource="*")), SYNTAX, id="resource-and-notresource"),
+    pytest.param(policy(with_(NotAction="s3:List", NotResource=[])), SYNTAX, id="resource-and-empty-notresource"),
     pytest.param(policy(with_(Resource={"a": BUCKET})), SYNTAX, id="resource-object"),
     pytest.param(policy(with_(Effect="Deny", Resource=["adfdf", {}])), SYNTAX, id="resource-list-with-object"),
     pytest.param(policy(with_(Action=[[]])), SYNTAX, id="action-list-of-list"),
@@ -142,6 +143,16 @@ REFUSED = [
     # resources
     pytest.param(policy(with_(Resource="invalid resource")), 'Resource invalid resource must be in ARN format or "*".'),
     pytest.param(policy(with_(Resource="")), 'Resource  must be in ARN format or "*".', id="resource-empty"),
+    pytest.param(
+        policy(
+            [
+                with_(Sid="One", Resource="", Condition={"StringEquals": {"account:TargetRegion": "ap-east-1"}}),
+                with_(Sid="Two", Action=["aws-portal:ViewAccount", "account:ListRegions"], Resource=""),
+            ]
+        ),
+        'Resource  must be in ARN format or "*".',
+        id="resource-empty-in-two-statements",
+    ),
     pytest.param(policy(with_(Resource=["adf"])), 'Resource adf must be in ARN format or "*".', id="resource-in-list"),
     pytest.param(
         policy(with_(Action="s:3:ListBucket", Resource="sdfsadf")),
@@ -243,6 +254,41 @@ ACCEPTED = [
     pytest.param([with_(Sid=""), with_(Sid="")], id="empty-sids-repeat"),
     pytest.param(without("Action", NotAction="s3:ListBucket"), id="notaction"),
     pytest.param(without("Resource", Effect="Deny", NotResource=["arn:aws:s3:::hr/*"]), id="notresource"),
+    pytest.param(
+        [
+            with_(Action=["iam:GetAccountPasswordPolicy", "iam:ListVirtualMFADevices"], Resource="*"),
+            with_(Sid="AllowManageOwnPasswords", Resource="arn:aws:iam::*:user/${aws:username}"),
+            with_(Sid="OwnMFA", Action="iam:CreateVirtualMFADevice", Resource="arn:aws:iam::*:mfa/${aws:username}"),
+            without(
+                "Action",
+                Sid="DenyAllExceptListedIfNoMFA",
+                Effect="Deny",
+                NotAction=["iam:GetUser", "sts:GetSessionToken"],
+                Resource="*",
+                Condition={"BoolIfExists": {"aws:MultiFactorAuthPresent": "false"}},
+            ),
+        ],
+        id="self-managed-credentials",
+    ),
+    pytest.param(
+        with_(Action=["dynamodb:List*", "dynamodb:BatchGet*"], Resource="arn:aws:dynamodb:*:*:table/MyTable"),
+        id="wildcard-actions",
+    ),
+    pytest.param(
+        with_(
+            Resource=["arn:aws:ec2:*:*:volume/*"],
+            Condition={"ArnEquals": {"ec2:SourceInstanceARN": "arn:aws:ec2:*:*:instance/instance-id"}},
+        ),
+        id="arn-condition",
+    ),
+    pytest.param(
+        with_(
+            Resource="arn:aws:s3:::bucket/cognito/app/${cognito-identity.amazonaws.com:sub}/*",
+            Condition={"StringLike": {"s3:prefix": ["", "home/", "home/${aws:userid}/*"]}},
+        ),
+        id="variables-with-colons",
+    ),
+    pytest.param(with_(Action="rds:*", Resource=["arn:aws:rds:region:*:*"]), id="literal-region-word"),
 ]
 
 
