@@ -4,7 +4,7 @@ DeleteConflict row, and the INFERRED order when several apply."""
 from __future__ import annotations
 
 import pytest
-from helpers import error_of
+from helpers import POLICY, error_of
 
 GOOD = "Str0ng!Passw0rd"
 
@@ -19,7 +19,7 @@ def conflict(iam, call):
 
 def test_delete_user_with_an_inline_policy(iamfake, iam):
     iamfake.add_user("bob")
-    iam.put_user_policy(UserName="bob", PolicyName="p", PolicyDocument="{}")
+    iam.put_user_policy(UserName="bob", PolicyName="p", PolicyDocument=POLICY)
     assert conflict(iam, lambda: iam.delete_user(UserName="bob")) == "Cannot delete entity, must delete policies first."
     iam.delete_user_policy(UserName="bob", PolicyName="p")
     iam.delete_user(UserName="bob")
@@ -42,7 +42,7 @@ def test_delete_user_reports_conflicts_in_the_documented_removal_order(iamfake, 
     iamfake.add_user("bob", groups=["devs"])
     iamfake.add_login_profile("bob", GOOD)
     iamfake.add_access_key("bob")
-    iam.put_user_policy(UserName="bob", PolicyName="p", PolicyDocument="{}")
+    iam.put_user_policy(UserName="bob", PolicyName="p", PolicyDocument=POLICY)
     seen = []
     undo = [
         lambda: iam.delete_login_profile(UserName="bob"),
@@ -75,7 +75,7 @@ def test_delete_group_with_members(iamfake, iam):
 
 def test_delete_group_with_an_inline_policy(iamfake, iam):
     iamfake.add_group("devs")
-    iam.put_group_policy(GroupName="devs", PolicyName="p", PolicyDocument="{}")
+    iam.put_group_policy(GroupName="devs", PolicyName="p", PolicyDocument=POLICY)
     assert (
         conflict(iam, lambda: iam.delete_group(GroupName="devs")) == "Cannot delete entity, must delete policies first."
     )
@@ -87,7 +87,7 @@ def test_delete_group_with_an_inline_policy(iamfake, iam):
 def test_delete_group_reports_members_before_policies(iamfake, iam):
     iamfake.add_user("bob")
     iamfake.add_group("devs", users=["bob"])
-    iam.put_group_policy(GroupName="devs", PolicyName="p", PolicyDocument="{}")
+    iam.put_group_policy(GroupName="devs", PolicyName="p", PolicyDocument=POLICY)
     assert conflict(iam, lambda: iam.delete_group(GroupName="devs")).endswith("must remove users from group first.")
     iam.remove_user_from_group(UserName="bob", GroupName="devs")
     assert conflict(iam, lambda: iam.delete_group(GroupName="devs")).endswith("must delete policies first.")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from helpers import error_of
+from helpers import POLICY, error_of
 
 from pytest_iamfake import UsageError
 
@@ -31,7 +31,7 @@ def test_group_names_are_unique_case_insensitively(iam):
         lambda iam: iam.delete_group(GroupName="ghost"),
         lambda iam: iam.update_group(GroupName="ghost", NewPath="/x/"),
         lambda iam: iam.list_group_policies(GroupName="ghost"),
-        lambda iam: iam.put_group_policy(GroupName="ghost", PolicyName="p", PolicyDocument="{}"),
+        lambda iam: iam.put_group_policy(GroupName="ghost", PolicyName="p", PolicyDocument=POLICY),
     ],
     ids=["get", "delete", "update", "list-policies", "put-policy"],
 )

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from helpers import error_of
+from helpers import POLICY, error_of
 
 DOCUMENT = {
     "Version": "2012-10-17",
@@ -52,15 +52,22 @@ def test_get_group_policy_returns_the_document_as_a_dict(iam, devs):
 def test_documents_are_percent_encoded_on_the_wire(iam, bob):
     seen: list = []
     iam.meta.events.register("after-call.iam.GetUserPolicy", lambda http_response, **_: seen.append(http_response))
-    iam.put_user_policy(UserName=bob, PolicyName="p", PolicyDocument='{"a": "b c+d%3A"}')
-    assert iam.get_user_policy(UserName=bob, PolicyName="p")["PolicyDocument"] == {"a": "b c+d%3A"}
+    document = {
+        "Version": "2012-10-17",
+        "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::a b+c%3A/*"}],
+    }
+    iam.put_user_policy(UserName=bob, PolicyName="p", PolicyDocument=json.dumps(document))
+    assert iam.get_user_policy(UserName=bob, PolicyName="p")["PolicyDocument"] == document
     # RFC 3986: %20 for a space, never "+"; the "%" of the document encoded once more (REAL).
-    assert "<PolicyDocument>%7B%22a%22%3A%20%22b%20c%2Bd%253A%22%7D</PolicyDocument>" in seen[0].content.decode()
+    sent = seen[0].content.decode()
+    assert "%3A%2F%2F" not in sent  # sanity: nothing double-decoded into a URL
+    assert "a%20b%2Bc%253A%2F%2A" in sent
+    assert "+" not in sent.split("<PolicyDocument>")[1].split("</PolicyDocument>")[0]
 
 
 def test_put_again_replaces_the_document(iam, bob):
     iam.put_user_policy(UserName=bob, PolicyName="p", PolicyDocument=json.dumps(DOCUMENT))
-    replaced = {"Version": "2012-10-17", "Statement": []}
+    replaced = json.loads(POLICY)
     iam.put_user_policy(UserName=bob, PolicyName="p", PolicyDocument=json.dumps(replaced))
     assert iam.get_user_policy(UserName=bob, PolicyName="p")["PolicyDocument"] == replaced
     assert iam.list_user_policies(UserName=bob)["PolicyNames"] == ["p"]
@@ -73,20 +80,20 @@ def test_list_policies_names_only(iam, bob, devs):
         "ResponseMetadata": None,
     }
     for name in ["b", "a"]:
-        iam.put_user_policy(UserName=bob, PolicyName=name, PolicyDocument="{}")
-        iam.put_group_policy(GroupName=devs, PolicyName=name, PolicyDocument="{}")
+        iam.put_user_policy(UserName=bob, PolicyName=name, PolicyDocument=POLICY)
+        iam.put_group_policy(GroupName=devs, PolicyName=name, PolicyDocument=POLICY)
     assert iam.list_user_policies(UserName=bob)["PolicyNames"] == ["a", "b"]
     assert iam.list_group_policies(GroupName=devs)["PolicyNames"] == ["a", "b"]
 
 
 def test_delete_user_policy(iam, bob):
-    iam.put_user_policy(UserName=bob, PolicyName="p", PolicyDocument="{}")
+    iam.put_user_policy(UserName=bob, PolicyName="p", PolicyDocument=POLICY)
     iam.delete_user_policy(UserName=bob, PolicyName="p")
     assert iam.list_user_policies(UserName=bob)["PolicyNames"] == []
 
 
 def test_delete_group_policy(iam, devs):
-    iam.put_group_policy(GroupName=devs, PolicyName="p", PolicyDocument="{}")
+    iam.put_group_policy(GroupName=devs, PolicyName="p", PolicyDocument=POLICY)
     iam.delete_group_policy(GroupName=devs, PolicyName="p")
     assert iam.list_group_policies(GroupName=devs)["PolicyNames"] == []
 
@@ -121,10 +128,10 @@ def test_user_policy_operations_on_an_unknown_user(iam, op):
 
 
 def _document_of_size(size: int) -> str:
-    """A JSON document whose text, less white space, is `size` characters."""
-    text = json.dumps({"Version": "2012-10-17", "Sid": ""}, separators=(",", ":"))
-    padding = size - len(text)
-    return text.replace('"Sid":""', '"Sid":"' + "x" * padding + '"')
+    """A valid document whose text, less white space, is `size` characters."""
+    statement = {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::"}
+    text = json.dumps({"Version": "2012-10-17", "Statement": [statement]}, separators=(",", ":"))
+    return text.replace("arn:aws:s3:::", "arn:aws:s3:::" + "x" * (size - len(text)))
 
 
 def test_user_inline_policies_share_2048_characters(iam, bob):
@@ -132,7 +139,7 @@ def test_user_inline_policies_share_2048_characters(iam, bob):
     # White space does not count.
     iam.put_user_policy(UserName=bob, PolicyName="b", PolicyDocument=" \n" * 500 + _document_of_size(1024))
     with pytest.raises(iam.exceptions.LimitExceededException) as exc_info:
-        iam.put_user_policy(UserName=bob, PolicyName="c", PolicyDocument=_document_of_size(30))
+        iam.put_user_policy(UserName=bob, PolicyName="c", PolicyDocument=_document_of_size(100))
     assert error_of(exc_info) == ("LimitExceeded", 409, "Maximum policy size of 2048 bytes exceeded for user bob")
     # Replacing a policy counts its new size, not both.
     iam.put_user_policy(UserName=bob, PolicyName="b", PolicyDocument=_document_of_size(1000))
@@ -142,27 +149,46 @@ def test_user_inline_policies_share_2048_characters(iam, bob):
 def test_group_inline_policies_share_5120_characters(iam, devs):
     iam.put_group_policy(GroupName=devs, PolicyName="a", PolicyDocument=_document_of_size(5120))
     with pytest.raises(iam.exceptions.LimitExceededException) as exc_info:
-        iam.put_group_policy(GroupName=devs, PolicyName="b", PolicyDocument=_document_of_size(30))
+        iam.put_group_policy(GroupName=devs, PolicyName="b", PolicyDocument=_document_of_size(100))
     assert error_of(exc_info) == ("LimitExceeded", 409, "Maximum policy size of 5120 bytes exceeded for group devs")
 
 
-def test_a_document_that_is_not_json_is_malformed(iam, bob):
+@pytest.mark.parametrize(
+    ("document", "message"),
+    [
+        ("This is not a json document", "Syntax errors in policy."),
+        (
+            '{"Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": "*"}]}',
+            "Policy document must be version 2012-10-17 or greater.",
+        ),
+        (
+            '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:*"}]}',
+            "Policy statement must contain resources.",
+        ),
+    ],
+    ids=["not-json", "no-version", "no-resource"],
+)
+@pytest.mark.parametrize("owner", ["user", "group"])
+def test_malformed_documents_are_refused_with_iams_message(iam, bob, devs, owner, document, message):
+    put = iam.put_user_policy if owner == "user" else iam.put_group_policy
+    owner_param = {"UserName": bob} if owner == "user" else {"GroupName": devs}
     with pytest.raises(iam.exceptions.MalformedPolicyDocumentException) as exc_info:
-        iam.put_user_policy(UserName=bob, PolicyName="p", PolicyDocument="This is not a json document")
-    assert error_of(exc_info) == ("MalformedPolicyDocument", 400, "Syntax errors in policy.")
+        put(**owner_param, PolicyName="p", PolicyDocument=document)
+    assert error_of(exc_info) == ("MalformedPolicyDocument", 400, message)
     assert iam.list_user_policies(UserName=bob)["PolicyNames"] == []
+    assert iam.list_group_policies(GroupName=devs)["PolicyNames"] == []
 
 
 def test_policy_names_are_case_insensitive(iam, bob):
-    iam.put_user_policy(UserName=bob, PolicyName="Read", PolicyDocument="{}")
-    iam.put_user_policy(UserName=bob, PolicyName="READ", PolicyDocument='{"Version": "2012-10-17"}')
+    iam.put_user_policy(UserName=bob, PolicyName="Read", PolicyDocument=POLICY)
+    iam.put_user_policy(UserName=bob, PolicyName="READ", PolicyDocument=json.dumps(DOCUMENT))
     assert iam.list_user_policies(UserName=bob)["PolicyNames"] == ["READ"]
-    assert iam.get_user_policy(UserName=bob, PolicyName="read")["PolicyDocument"] == {"Version": "2012-10-17"}
+    assert iam.get_user_policy(UserName=bob, PolicyName="read")["PolicyDocument"] == DOCUMENT
 
 
 def test_list_user_policies_paginator(iam, bob):
     for index in range(5):
-        iam.put_user_policy(UserName=bob, PolicyName=f"p{index}", PolicyDocument="{}")
+        iam.put_user_policy(UserName=bob, PolicyName=f"p{index}", PolicyDocument=POLICY)
     paginator = iam.get_paginator("list_user_policies")
     pages = list(paginator.paginate(UserName=bob, PaginationConfig={"PageSize": 2}))
     assert [p["PolicyNames"] for p in pages] == [["p0", "p1"], ["p2", "p3"], ["p4"]]
@@ -170,7 +196,7 @@ def test_list_user_policies_paginator(iam, bob):
 
 def test_list_group_policies_paginator(iam, devs):
     for index in range(5):
-        iam.put_group_policy(GroupName=devs, PolicyName=f"p{index}", PolicyDocument="{}")
+        iam.put_group_policy(GroupName=devs, PolicyName=f"p{index}", PolicyDocument=POLICY)
     paginator = iam.get_paginator("list_group_policies")
     whole = paginator.paginate(GroupName=devs, PaginationConfig={"PageSize": 3}).build_full_result()
     assert whole["PolicyNames"] == [f"p{i}" for i in range(5)]

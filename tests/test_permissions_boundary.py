@@ -37,8 +37,10 @@ def test_an_arn_that_is_no_policy_arn(iam, arn):
     assert "PermissionsBoundary" not in iam.get_user(UserName="bob")["User"]
 
 
-def test_a_policy_that_does_not_exist(iam):
-    arn = "arn:aws:iam::123456789012:policy/missing"
+@pytest.mark.parametrize(
+    "arn", ["arn:aws:iam::123456789012:policy/missing", "arn:aws:iam::aws:policy/NoSuchAwsManagedPolicy"]
+)
+def test_a_policy_that_does_not_exist(iam, arn):
     iam.create_user(UserName="bob")
     with pytest.raises(iam.exceptions.NoSuchEntityException) as exc_info:
         iam.put_user_permissions_boundary(UserName="bob", PermissionsBoundary=arn)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import boto3
 import pytest
-from helpers import error_of
+from helpers import POLICY, error_of
 
 GOOD = "Str0ng!Passw0rd"
 
@@ -33,7 +33,7 @@ def test_everything_follows_the_rename(iamfake, iam):
     iamfake.add_user("bob", groups=["devs"], tags={"team": "blue"})
     iamfake.add_login_profile("bob", GOOD)
     key = iamfake.add_access_key("bob")
-    iam.put_user_policy(UserName="bob", PolicyName="p", PolicyDocument='{"Version": "2012-10-17"}')
+    iam.put_user_policy(UserName="bob", PolicyName="p", PolicyDocument=POLICY)
     profile_created = iam.get_login_profile(UserName="bob")["LoginProfile"]["CreateDate"]
 
     iam.update_user(UserName="bob", NewUserName="robert")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from . import errors
+from . import aws_managed, errors
 from .account import Account
 
 # A managed policy's ARN: AWS managed ("aws") or customer managed (an account id).
@@ -14,9 +14,7 @@ POLICY_ARN = re.compile(r"arn:aws[a-z-]*:iam::(aws|\d{12}):policy/(?:[\x21-\x7e]
 def policy_exists(account: Account, arn: str, owner: str) -> bool:
     """Whether the managed policy `arn` exists for `account` (the swap point for model/policies.py)."""
     if owner == "aws":
-        # TODO(policydoc): look the ARN up in the AWS managed policy data (its loader lands
-        # with branch `policydoc`); until then every well-formed AWS managed ARN is accepted.
-        return True
+        return aws_managed.get(arn) is not None
     # TODO(policies): ask model/policies.py for customer managed policies; until it lands
     # the fake has none, so none exists.
     del account
