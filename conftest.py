@@ -100,9 +100,10 @@ def runnable(text: str, page: str) -> list[Block]:
     return [block for block in blocks(text, page) if block.language in RUNNABLE and block.no_run is None]
 
 
-def _test_names(tree: ast.Module) -> list[str]:
+def _tests_defined(tree: ast.Module) -> list[tuple[str, int]]:
+    """The test functions and classes a block defines at its top level, with their lines."""
     return [
-        node.name
+        (node.name, node.lineno)
         for node in tree.body
         if (isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name.startswith("test"))
         or (isinstance(node, ast.ClassDef) and node.name.startswith("Test"))
@@ -141,13 +142,14 @@ class MarkdownPage(pytest.Module):
         try:
             for block in runnable(self.path.read_text(encoding="utf-8"), page):
                 code = _compile(block, self.path, self.config)
-                for test in _test_names(ast.parse(block.code)):
+                for test, line in _tests_defined(ast.parse(block.code)):
+                    line += block.line - 1
                     if test in seen:
                         raise MarkdownError(
-                            f"{page}:{block.line}: {test} is defined again (first in the block at line "
-                            f"{seen[test]}); the first would never run: give each test its own name"
+                            f"{page}:{line}: {test} is defined again (first at line {seen[test]}); "
+                            "the first would never run: give each test its own name"
                         )
-                    seen[test] = block.line
+                    seen[test] = line
                 exec(code, module.__dict__)
         except MarkdownError as err:
             raise self.CollectError(str(err)) from None
