@@ -25,11 +25,11 @@ from pathlib import Path
 from typing import Any
 
 import botocore
+import botocore.session
 from botocore import xform_name
 
 import pytest_iamfake
-from pytest_iamfake.fake import service_model
-from pytest_iamfake.model.registry import OPERATIONS
+from pytest_iamfake.model.operations import OPERATIONS
 from pytest_iamfake.options import DEFAULTS, NAMES
 
 # Sections of the API page: (title, public names). A name shows up once pytest_iamfake exports
@@ -87,7 +87,7 @@ def _api(group: str) -> str:
 
 
 def _declared(service: str, operation: str) -> list[tuple[str, int]]:
-    model = service_model(service).operation_model(operation)
+    model = botocore.session.get_session().get_service_model(service).operation_model(operation)
     found = []
     for shape in model.error_shapes:
         error = shape.metadata.get("error", {})
