@@ -86,9 +86,8 @@ def blocks(text: str, page: str) -> Iterator[Block]:
         start = index - len(body) + 1  # 1-based line of the first line of code
         if pending and language not in RUNNABLE:
             raise MarkdownError(f"{page}:{pending[0]}: a no-run marker before a {language or 'plain'} block")
-        yield Block(
-            language, start, textwrap.dedent("\n".join(body)) if indent else "\n".join(body), pending and pending[1]
-        )
+        code = "\n".join(body)
+        yield Block(language, start, textwrap.dedent(code) if indent else code, pending[1] if pending else None)
         pending = None
         index += 1
     if pending:
