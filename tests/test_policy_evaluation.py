@@ -1,4 +1,4 @@
-"""The evaluation engine called directly: AccessDenied forms, AWS's self-service policies, policy kinds, explanations."""
+"""The evaluation engine called directly: AccessDenied forms, self-service policies, policy kinds, explanations."""
 
 from __future__ import annotations
 
@@ -346,6 +346,7 @@ def test_self_service_policy_decides_as_aws_documents(
 def test_change_password_policy_confines_each_user_to_their_own_password() -> None:
     policy = Policy.managed(docs.IAM_USER_CHANGE_PASSWORD, CHANGE_PASSWORD_ARN, "user alice", "v3")
     decision, text = user_call("ChangePassword", {}, identity=[policy])
+    assert text == "user alice"
     assert decision.allowed
     # ChangePassword acts on the caller only; a resource naming another user never matches.
     other = Request.of(
