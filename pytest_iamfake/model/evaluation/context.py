@@ -26,11 +26,12 @@ def _text(value: object) -> str:
 class Context:
     """Condition keys of one request, keyed by lower-cased name (key names are case-insensitive, DOC)."""
 
-    __slots__ = ("_names", "_values")
+    __slots__ = ("_multi", "_names", "_values")
 
     def __init__(self, keys: Mapping[str, ContextValue] | None = None) -> None:
         self._values: dict[str, tuple[str, ...]] = {}
         self._names: dict[str, str] = {}
+        self._multi: set[str] = set()  # keys given as lists: multivalued even with one value
         for name, value in (keys or {}).items():
             if value is None:
                 continue
@@ -38,6 +39,7 @@ class Context:
                 values: tuple[str, ...] = (_text(value),)
             else:
                 values = tuple(_text(v) for v in value)
+                self._multi.add(name.lower())
             lowered = name.lower()
             self._values[lowered] = values
             self._names[lowered] = name
@@ -53,8 +55,9 @@ class Context:
 
     def single(self, key: str) -> str | None:
         """The value of a single-valued key, for policy variables (a multivalued key has none, DOC)."""
-        values = self._values.get(key.lower())
-        if values is None or len(values) != 1:
+        lowered = key.lower()
+        values = self._values.get(lowered)
+        if values is None or len(values) != 1 or lowered in self._multi:
             return None
         return values[0]
 
