@@ -25,7 +25,7 @@ _DATA = "iam_actions.json.gz"
 @functools.cache
 def table() -> dict[str, Any]:
     """The whole generated table ({"source", "services": {"iam": ..., "sts": ...}})."""
-    with resources.files("pytest_iamfake").joinpath("data", _DATA).open("rb") as raw:
+    with (resources.files("pytest_iamfake") / "data" / _DATA).open("rb") as raw:
         loaded: dict[str, Any] = json.loads(gzip.decompress(raw.read()))
     return loaded
 
@@ -150,6 +150,15 @@ def _no_path(kind: str, name: str) -> str | None:
     return None
 
 
+def _tagging(service: str, operation: str, params: Mapping[str, Any], arn: str) -> tuple[Target, ...]:
+    """The tagging permission a Create call with Tags also needs, on the new entity (its ARN in the message)."""
+    tag_operation = _TAG_ACTIONS.get(operation)
+    if not params.get("Tags") or tag_operation is None:
+        return ()
+    info = action_info(service, tag_operation)
+    return (Target(f"{service}:{tag_operation}", arn, arn, info.all_condition_keys if info is not None else ()),)
+
+
 def target(
     service: str,
     operation: str,
@@ -190,31 +199,21 @@ def target(
         kind = _CREATES[operation]
         name = str(params.get(_NAME_PARAMS[kind], ""))
         arn = f"{arn_base}{kind}{params.get('Path') or '/'}{name}"
-        also: tuple[Target, ...] = ()
-        tag_operation = _TAG_ACTIONS.get(operation)
-        if params.get("Tags") and tag_operation is not None:
-            tag_info = action_info(service, tag_operation)
-            tag_keys = tag_info.all_condition_keys if tag_info is not None else ()
-            also = (Target(f"{service}:{tag_operation}", arn, arn, tag_keys),)
-        return Target(action, arn, arn, keys, also)
+        return Target(action, arn, arn, keys, _tagging(service, operation, params, arn))
     if operation == "CreatePolicy":
         name = str(params.get("PolicyName", ""))
         arn = f"{arn_base}policy{params.get('Path') or '/'}{name}"
-        also = ()
-        if params.get("Tags"):
-            tag_info = action_info(service, "TagPolicy")
-            also = (Target(f"{service}:TagPolicy", arn, arn, tag_info.all_condition_keys if tag_info else ()),)
-        return Target(action, arn, f"policy {name}", keys, also)
+        return Target(action, arn, f"policy {name}", keys, _tagging(service, operation, params, arn))
     if primary == "user":
         given = params.get("UserName")
-        name = str(given) if given is not None else caller_user_name
-        if name is None:
+        user_name = str(given) if given is not None else caller_user_name
+        if user_name is None:
             # A caller that is no IAM user, without UserName: no "on resource:" part (REAL for GetUser).
             return Target(action, "*", None, keys)
-        arn = f"{arn_base}user{path('user', name)}{name}"
+        arn = f"{arn_base}user{path('user', user_name)}{user_name}"
         if given is None and operation in _NULL_QUIRK:
-            return Target(action, arn, f"user null{name}", keys)
-        return Target(action, arn, f"user {name}", keys)
+            return Target(action, arn, f"user null{user_name}", keys)
+        return Target(action, arn, f"user {user_name}", keys)
     if primary in _ARN_PARAMS and params.get(_ARN_PARAMS[primary]):
         arn = str(params[_ARN_PARAMS[primary]])
         if primary == "policy":
