@@ -50,7 +50,7 @@ class ActionInfo:
     condition_keys: tuple[str, ...]  # action-level keys
     dependent_actions: tuple[str, ...]
 
-    @property
+    @functools.cached_property
     def all_condition_keys(self) -> tuple[str, ...]:
         """Action-level keys and the keys of its resource types."""
         keys = dict.fromkeys(self.condition_keys)

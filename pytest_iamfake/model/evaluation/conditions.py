@@ -16,7 +16,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from .context import Context
-from .patterns import arn_source, compile_regex, glob_source
+from .patterns import arn_regex, glob_regex
 from .variables import Resolved, Template, has_variables, parse, resolve, text_of
 
 
@@ -57,11 +57,11 @@ def _string_equals_ignore_case(policy: Resolved, request: str) -> bool:
 
 
 def _string_like(policy: Resolved, request: str) -> bool:
-    return compile_regex(glob_source(policy)).fullmatch(request) is not None
+    return glob_regex(policy).fullmatch(request) is not None
 
 
 def _arn_like(policy: Resolved, request: str) -> bool:
-    return compile_regex(arn_source(policy)).fullmatch(request) is not None
+    return arn_regex(policy).fullmatch(request) is not None
 
 
 def _numeric(test: Callable[[float, float], bool]) -> Callable[[Resolved, str], bool]:

@@ -5,6 +5,7 @@ Also builds the global keys each kind of caller carries on an IAM call (referenc
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
 from datetime import datetime, timezone
 from typing import TypeAlias
@@ -33,10 +34,12 @@ class Context:
         self._names: dict[str, str] = {}
         self._multi: set[str] = set()  # keys given as lists: multivalued even with one value
         for name, value in (keys or {}).items():
-            if value is None:
+            if type(value) is str:  # the common case, first
+                values: tuple[str, ...] = (value,)
+            elif value is None:
                 continue
-            if isinstance(value, (str, bool, int, float, bytes)):
-                values: tuple[str, ...] = (_text(value),)
+            elif isinstance(value, (str, bool, int, float, bytes)):
+                values = (_text(value),)
             else:
                 values = tuple(_text(v) for v in value)
                 self._multi.add(name.lower())
@@ -75,11 +78,17 @@ class Context:
         return f"Context({dict(self.items())!r})"
 
 
+@functools.lru_cache(maxsize=256)
 def iso_time(now: datetime) -> str:
     """aws:CurrentTime's text (CHOSEN format: ISO 8601 in UTC with a Z; Date operators compare instants)."""
     if now.tzinfo is None:
         now = now.replace(tzinfo=timezone.utc)
     return now.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+@functools.lru_cache(maxsize=256)
+def _epoch(now: datetime) -> str:
+    return str(int(now.replace(tzinfo=now.tzinfo or timezone.utc).timestamp()))
 
 
 def _common(account_id: str, now: datetime, source_ip: str | None, user_agent: str | None) -> dict[str, ContextValue]:
@@ -89,7 +98,7 @@ def _common(account_id: str, now: datetime, source_ip: str | None, user_agent: s
         "aws:ViaAWSService": False,
         "aws:SecureTransport": True,  # INFERRED: botocore calls IAM over HTTPS
         "aws:CurrentTime": iso_time(now),
-        "aws:EpochTime": str(int(now.replace(tzinfo=now.tzinfo or timezone.utc).timestamp())),
+        "aws:EpochTime": _epoch(now),
         "aws:RequestedRegion": "us-east-1",  # DOC: IAM calls are always made to us-east-1
         "aws:ResourceAccount": account_id,  # INFERRED for IAM
     }

@@ -62,6 +62,18 @@ def arn_source(pieces: Resolved) -> str:
     return "".join(out)
 
 
+@functools.lru_cache(maxsize=4096)
+def arn_regex(pieces: Resolved) -> re.Pattern[str]:
+    """The compiled ARN pattern of resolved pieces (per caller when variables are involved)."""
+    return compile_regex(arn_source(pieces))
+
+
+@functools.lru_cache(maxsize=4096)
+def glob_regex(pieces: Resolved) -> re.Pattern[str]:
+    """The compiled StringLike pattern of resolved pieces."""
+    return compile_regex(glob_source(pieces))
+
+
 class NameSet:
     """Wildcard patterns matched case-insensitively (action names): exact names in a set, the rest one regex."""
 

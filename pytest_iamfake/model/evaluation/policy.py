@@ -10,7 +10,7 @@ from typing import Any
 
 from .conditions import Clause, PolicyFormatError, compile_conditions
 from .context import Context
-from .patterns import NameSet, arn_source, compile_regex
+from .patterns import NameSet, arn_regex, arn_source, compile_regex
 from .variables import VARIABLES_VERSION, Template, has_variables, parse, resolve, text_of
 
 # Lines and columns of a statement in the document text, 1-based, as IAM's simulator reports them.
@@ -47,7 +47,7 @@ class ResourceSet:
         for template in self.templates:
             if has_variables(template):
                 resolved = resolve(template, context)
-                if resolved is not None and compile_regex(arn_source(resolved)).fullmatch(resource):
+                if resolved is not None and arn_regex(resolved).fullmatch(resource):
                     return True
         return False
 
