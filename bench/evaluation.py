@@ -7,7 +7,9 @@ the action's target in the action table, and evaluate.
 
 - cold: every cache cleared before each decision (documents parsed and compiled, regexes built);
 - warm: documents compiled, but a new PolicySet per decision (its action index starts empty);
-- cached: one PolicySet reused while the policies are unchanged (enforcement's steady state);
+- cached: one PolicySet reused while the policies are unchanged, context built per call;
+- cached, caller's context reused: the caller's keys built once, the clock's keys added per call
+  (Context.with_values), as enforcement should do;
 - evaluate only: the cached case without building the context and target.
 
 Run from the repository root: .venv/bin/python bench/evaluation.py [--seconds 1.0]
@@ -25,7 +27,16 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from pytest_iamfake.model import actions
-from pytest_iamfake.model.evaluation import Policy, PolicySet, Request, evaluate, patterns, policy, user_context
+from pytest_iamfake.model.evaluation import (
+    Context,
+    Policy,
+    PolicySet,
+    Request,
+    evaluate,
+    patterns,
+    policy,
+    user_context,
+)
 from tests import policy_docs as docs
 
 ACCT = "123456789012"
@@ -120,10 +131,20 @@ def main() -> None:
         target = actions.target("iam", operation, params, account_id=ACCT, caller_user_name="alice")
         context = user_context(account_id=ACCT, user_name="alice", user_id="AIDAALICE", now=NOW, tags={"team": "dev"})
         requests.append(Request.of(f"arn:aws:iam::{ACCT}:user/alice", target.action, target.resource, context))
+    base = Context(user_context(account_id=ACCT, user_name="alice", user_id="AIDAALICE", now=NOW, tags={"team": "dev"}))
+
+    def reused_context(i: int) -> object:
+        operation, params = CALLS[i % len(CALLS)]
+        target = actions.target("iam", operation, params, account_id=ACCT, caller_user_name="alice")
+        context = base.with_values({"aws:CurrentTime": "2026-12-02T12:00:00Z", "aws:EpochTime": "1796212800"})
+        request = Request(f"arn:aws:iam::{ACCT}:user/alice", target.action, target.resource, context)
+        return evaluate(request, shared).allowed
+
     rows = [
         ("cold", cold),
         ("warm (new PolicySet per decision)", lambda i: decide(policies(), i)),
         ("cached (PolicySet reused)", lambda i: decide(shared, i)),
+        ("cached, caller's context reused", reused_context),
         ("evaluate only (request prebuilt)", lambda i: evaluate(requests[i % len(requests)], shared)),
     ]
     print(f"typical user: 4 identity policies + boundary, {len(CALLS)} different calls in turn")

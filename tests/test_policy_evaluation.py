@@ -662,6 +662,16 @@ def test_context_keys_per_caller_kind() -> None:
     assert root.single("aws:PrincipalType") == "Account"
 
 
+def test_context_with_values_adds_replaces_and_removes() -> None:
+    base = Context({"aws:username": "a", "aws:TagKeys": ["x"], "aws:SourceIp": "1.2.3.4"})
+    extended = base.with_values({"AWS:CurrentTime": "2026-12-02T12:00:00Z", "aws:tagkeys": "y", "aws:SourceIp": None})
+    assert extended.single("aws:currenttime") == "2026-12-02T12:00:00Z"
+    assert extended.single("aws:TagKeys") == "y"  # replaced by a single value
+    assert "aws:SourceIp" not in extended
+    assert base.get("aws:TagKeys") == ("x",)
+    assert base.single("aws:SourceIp") == "1.2.3.4"
+
+
 # --- documents, caching -------------------------------------------------------------------
 
 

@@ -52,6 +52,21 @@ class Context:
         """`keys` as a Context (returned as is when it already is one)."""
         return keys if isinstance(keys, Context) else cls(keys)
 
+    def with_values(self, keys: Mapping[str, ContextValue]) -> Context:
+        """A copy with `keys` added or replaced (None removes): reuse a caller's keys, add per-call ones."""
+        extra = Context(keys)
+        out = Context()
+        out._values = {**self._values, **extra._values}
+        out._names = {**self._names, **extra._names}
+        out._multi = (self._multi - set(extra._values)) | extra._multi
+        for name, value in keys.items():
+            if value is None:
+                lowered = name.lower()
+                out._values.pop(lowered, None)
+                out._names.pop(lowered, None)
+                out._multi.discard(lowered)
+        return out
+
     def get(self, key: str) -> tuple[str, ...] | None:
         """All values of `key` (any case), or None when the request does not carry it."""
         return self._values.get(key.lower())

@@ -33,7 +33,8 @@ def evaluate(request: Request, policies: PolicySet) -> Decision:
     allows: set[PolicyKind] = set()
     strength = 0
     for kind, policy, statement in policies.candidates(action):
-        if not statement.resource_matches(resource, context):
+        resources = statement.resources
+        if resources is not None and resources.matches(resource, context) == statement.not_resource:
             continue
         named = 0
         if kind == "resource" or kind == "trust":

@@ -15,13 +15,18 @@ from .policy import Position, Statement
 Outcome = Literal["allowed", "explicitDeny", "implicitDeny"]
 
 
-@dataclass(frozen=True)
 class MatchedStatement:
     """A statement that applied to the request (its Action, Resource, Principal and Condition all matched)."""
 
-    kind: PolicyKind
-    policy: Policy
-    statement: Statement
+    __slots__ = ("kind", "policy", "statement")  # one per match per decision: kept cheap to build
+
+    def __init__(self, kind: PolicyKind, policy: Policy, statement: Statement) -> None:
+        self.kind = kind
+        self.policy = policy
+        self.statement = statement
+
+    def __repr__(self) -> str:
+        return f"MatchedStatement({self.kind}, {self.policy.label}, {self.statement.name}, {self.effect})"
 
     @property
     def effect(self) -> str:

@@ -27,13 +27,14 @@ def _strings(value: Any, element: str, where: str) -> tuple[str, ...]:
 class ResourceSet:
     """Resource (or NotResource) ARN patterns: case-sensitive, wildcards per segment, variables resolved per request."""
 
-    __slots__ = ("fixed", "patterns", "templates", "wildcard")
+    __slots__ = ("fixed", "patterns", "templates", "variable_templates", "wildcard")
 
     def __init__(self, patterns: tuple[str, ...], variables: bool) -> None:
         self.patterns = patterns
         self.wildcard = "*" in patterns
         # DOC D-VAR: variables only in the resource part, after the fifth colon.
         self.templates: tuple[Template, ...] = tuple(_resource_template(p, variables) for p in patterns)
+        self.variable_templates = tuple(t for t in self.templates if has_variables(t))
         fixed = [t for t in self.templates if not has_variables(t)]
         sources = [arn_source(resolve(t, Context()) or ()) for t in fixed]
         self.fixed = compile_regex("|".join(f"(?:{s})" for s in sources)) if sources else None
@@ -44,11 +45,10 @@ class ResourceSet:
             return True
         if self.fixed is not None and self.fixed.fullmatch(resource) is not None:
             return True
-        for template in self.templates:
-            if has_variables(template):
-                resolved = resolve(template, context)
-                if resolved is not None and arn_regex(resolved).fullmatch(resource):
-                    return True
+        for template in self.variable_templates:
+            resolved = resolve(template, context)
+            if resolved is not None and arn_regex(resolved).fullmatch(resource):
+                return True
         return False
 
     def describe(self, context: Context) -> str:
