@@ -10,6 +10,8 @@ the action's target in the action table, and evaluate.
 - cached: one PolicySet reused while the policies are unchanged, context built per call;
 - cached, caller's context reused: the caller's keys built once, the clock's keys added per call
   (Context.with_values), as enforcement should do;
+- decide: as the previous, through `decide`, which remembers decisions per PolicySet keyed by the
+  context keys the statements read (the clock moves every call; no statement here reads it);
 - evaluate only: the cached case without building the context and target.
 
 Run from the repository root: .venv/bin/python bench/evaluation.py [--seconds 1.0]
@@ -32,6 +34,7 @@ from pytest_iamfake.model.evaluation import (
     Policy,
     PolicySet,
     Request,
+    decide,
     evaluate,
     patterns,
     policy,
@@ -87,7 +90,7 @@ def policies() -> PolicySet:
     )
 
 
-def decide(policy_set: PolicySet, index: int) -> bool:
+def decide_call(policy_set: PolicySet, index: int) -> bool:
     operation, params = CALLS[index % len(CALLS)]
     target = actions.target("iam", operation, params, account_id=ACCT, caller_user_name="alice")
     context = user_context(
@@ -123,7 +126,7 @@ def main() -> None:
         policy._compile_text.cache_clear()
         for cache in (patterns.compile_regex, patterns.arn_regex, patterns.glob_regex):
             cache.cache_clear()
-        return decide(policies(), i)
+        return decide_call(policies(), i)
 
     shared = policies()
     requests = []
@@ -140,11 +143,19 @@ def main() -> None:
         request = Request(f"arn:aws:iam::{ACCT}:user/alice", target.action, target.resource, context)
         return evaluate(request, shared).allowed
 
+    def remembered(i: int) -> object:
+        operation, params = CALLS[i % len(CALLS)]
+        target = actions.target("iam", operation, params, account_id=ACCT, caller_user_name="alice")
+        context = base.with_values({"aws:CurrentTime": f"2026-12-02T12:00:{i % 60:02d}Z", "aws:EpochTime": str(i)})
+        request = Request(f"arn:aws:iam::{ACCT}:user/alice", target.action, target.resource, context)
+        return decide(request, shared).allowed
+
     rows = [
         ("cold", cold),
-        ("warm (new PolicySet per decision)", lambda i: decide(policies(), i)),
-        ("cached (PolicySet reused)", lambda i: decide(shared, i)),
+        ("warm (new PolicySet per decision)", lambda i: decide_call(policies(), i)),
+        ("cached (PolicySet reused)", lambda i: decide_call(shared, i)),
         ("cached, caller's context reused", reused_context),
+        ("decide (remembered, clock moving)", remembered),
         ("evaluate only (request prebuilt)", lambda i: evaluate(requests[i % len(requests)], shared)),
     ]
     print(f"typical user: 4 identity policies + boundary, {len(CALLS)} different calls in turn")

@@ -15,6 +15,7 @@ from pytest_iamfake.model.evaluation import (
     PolicyFormatError,
     PolicySet,
     Request,
+    decide,
     evaluate,
     role_session_context,
     root_context,
@@ -697,6 +698,30 @@ def test_documents_as_text_or_dict_single_statement_and_strings() -> None:
 def test_unreadable_documents_raise_a_clear_error(document: object, complaint: str) -> None:
     with pytest.raises(PolicyFormatError, match=complaint):
         evaluate(Request.of("arn:aws:iam::1:user/a", "iam:GetUser"), PolicySet([Policy.inline(document, "bad")]))  # type: ignore[arg-type]
+
+
+def test_decisions_are_remembered_unless_a_statement_reads_what_changed() -> None:
+    reads_mfa = Policy.inline(
+        doc(allow("iam:GetUser", "*", Condition={"Bool": {"aws:MultiFactorAuthPresent": "true"}})), "p"
+    )
+    reads_time = Policy.inline(
+        doc(allow("iam:ListUsers", "*", Condition={"DateLessThan": {"aws:CurrentTime": "2027-01-01"}})), "t"
+    )
+    policies = PolicySet([reads_mfa, reads_time])
+    base = Context(user_context(account_id=ACCT, user_name="alice", user_id="AIDA1", now=NOW))
+
+    def ask(action: str, **keys: object) -> Decision:
+        return decide(Request(f"arn:aws:iam::{ACCT}:user/alice", action, "*", base.with_values(keys)), policies)  # type: ignore[arg-type]
+
+    first = ask("iam:GetUser", **{"aws:CurrentTime": "2026-12-02T12:00:00Z"})
+    later = ask("iam:GetUser", **{"aws:CurrentTime": "2026-12-02T12:00:05Z"})
+    assert first.decision == later.decision == "implicitDeny"
+    assert later.matched is first.matched  # remembered: no statement for GetUser reads the time
+    assert later.request.context.single("aws:CurrentTime") == "2026-12-02T12:00:05Z"
+    assert ask("iam:GetUser", **{"aws:MultiFactorAuthPresent": True}).allowed  # a key it reads changed
+    assert ask("iam:ListUsers", **{"aws:CurrentTime": "2026-12-31T00:00:00Z"}).allowed
+    assert not ask("iam:ListUsers", **{"aws:CurrentTime": "2027-06-01T00:00:00Z"}).allowed
+    assert policies.context_keys("iam:listusers") == ("aws:currenttime",)
 
 
 def test_compiled_forms_are_cached() -> None:

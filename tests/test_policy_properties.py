@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pytest_iamfake.model.evaluation import Decision, Policy, PolicySet, Request, evaluate
+from pytest_iamfake.model.evaluation import decide as decide_remembered
 
 ACCT = "123456789012"
 ALICE = f"arn:aws:iam::{ACCT}:user/alice"
@@ -77,7 +78,7 @@ def decide(identity: list[dict[str, Any]], boundary: list[dict[str, Any]] | None
 
 
 # Enough examples to catch a broken invariant while keeping the suite quick.
-SETTINGS = settings(max_examples=100, deadline=None)
+SETTINGS = settings(max_examples=60, deadline=None)
 
 
 @SETTINGS
@@ -166,3 +167,24 @@ def test_context_key_case_does_not_matter(situation: Any) -> None:
         {name.upper(): list(v) if name.lower() == "aws:tagkeys" else v[0] for name, v in request.context.items()},
     )
     assert decide(identity, boundary, upper).decision == decide(identity, boundary, request).decision
+
+
+@SETTINGS
+@given(
+    st.lists(statements(), max_size=5),
+    st.none() | st.lists(statements(), max_size=3),
+    st.lists(st.tuples(st.sampled_from(ACTIONS), st.sampled_from(RESOURCES), CONTEXTS), min_size=1, max_size=6),
+)
+def test_remembered_decisions_agree_with_fresh_ones(
+    identity: list[dict[str, Any]], boundary: list[dict[str, Any]] | None, asks: list[Any]
+) -> None:
+    def policy(stmts: list[dict[str, Any]], name: str) -> Policy:
+        return Policy.inline({"Version": "2012-10-17", "Statement": stmts}, name, "user alice")
+
+    shared = PolicySet([policy(identity, "identity")], boundary=None if boundary is None else policy(boundary, "b"))
+    for action, resource, context in asks + asks:
+        request = Request.of(ALICE, action, resource, context)
+        fresh = evaluate(request, shared)
+        remembered = decide_remembered(request, shared)
+        assert (remembered.decision, remembered.denied_by) == (fresh.decision, fresh.denied_by)
+        assert remembered.request is request

@@ -17,7 +17,7 @@ from .context import (
     root_session_context,
     user_context,
 )
-from .engine import NEVER_DENIED, evaluate, is_allowed
+from .engine import NEVER_DENIED, decide, evaluate, is_allowed
 from .explanation import Decision, MatchedStatement
 from .inputs import CallerKind, Policy, PolicyKind, PolicySet, PolicyType, Request
 from .policy import compile_document
@@ -36,6 +36,7 @@ __all__ = [
     "PolicyType",
     "Request",
     "compile_document",
+    "decide",
     "evaluate",
     "is_allowed",
     "request_tag_keys",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .explanation import Decision, MatchedStatement
 from .inputs import POLICY_TYPES, Policy, PolicyKind, PolicySet, PolicyType, Request
 
@@ -66,6 +68,31 @@ def evaluate(request: Request, policies: PolicySet) -> Decision:
     if denied_by is not None:
         return Decision(request, policies, "implicitDeny", denied_by, None, allowed_by, done)
     return Decision(request, policies, "allowed", None, None, allowed_by, done)
+
+
+def decide(request: Request, policies: PolicySet) -> Decision:
+    """`evaluate`, remembered in `policies` while they are unchanged.
+
+    The memory is keyed by the caller, action, resource and the values of exactly the context
+    keys the action's statements read, so a changing clock (aws:CurrentTime) reuses a decision
+    unless some statement tests the time.  The returned Decision carries this `request`.
+    """
+    action = request.action.lower()
+    context = request.context
+    key = (
+        request.caller,
+        request.principal,
+        action,
+        request.resource,
+        context.single("aws:PrincipalArn"),
+        tuple(context.get(k) for k in policies.context_keys(action)),
+    )
+    known: Decision | None = policies.recall(key)
+    if known is not None:
+        return known if known.request is request else replace(known, request=request)
+    decision = evaluate(request, policies)
+    policies.remember(key, decision)
+    return decision
 
 
 def _implicit_denier(

@@ -99,7 +99,7 @@ class PolicySet:
     Statements are indexed by action on first use, so repeated decisions are cheap.
     """
 
-    __slots__ = ("_by_action", "boundary", "identity", "resource", "session", "trust")
+    __slots__ = ("_by_action", "_decisions", "_keys_by_action", "boundary", "identity", "resource", "session", "trust")
 
     def __init__(
         self,
@@ -116,6 +116,8 @@ class PolicySet:
         self.resource = tuple(resource)
         self.trust = trust
         self._by_action: dict[str, tuple[Candidate, ...]] = {}
+        self._keys_by_action: dict[str, tuple[str, ...]] = {}
+        self._decisions: dict[tuple[object, ...], Any] = {}  # engine.decide's memory
 
     def by_kind(self) -> list[tuple[PolicyKind, tuple[Policy, ...]]]:
         """Every kind with its policies, in evaluation order (kinds not given are left out)."""
@@ -129,6 +131,27 @@ class PolicySet:
         if self.trust is not None:
             out.append(("trust", (self.trust,)))
         return out
+
+    def context_keys(self, action_lower: str) -> tuple[str, ...]:
+        """Lower-cased context keys that the action's statements read (conditions and variables)."""
+        found = self._keys_by_action.get(action_lower)
+        if found is None:
+            keys: set[str] = set()
+            for _kind, _policy, statement in self.candidates(action_lower):
+                keys |= statement.context_keys
+            found = tuple(sorted(keys))
+            if len(self._keys_by_action) < 4096:
+                self._keys_by_action[action_lower] = found
+        return found
+
+    def recall(self, key: tuple[object, ...]) -> Any:
+        """A decision remembered under `key` (see engine.decide), or None."""
+        return self._decisions.get(key)
+
+    def remember(self, key: tuple[object, ...], decision: Any) -> None:
+        if len(self._decisions) >= 4096:
+            self._decisions.clear()  # bounded: a long run with many distinct requests starts afresh
+        self._decisions[key] = decision
 
     def candidates(self, action_lower: str) -> tuple[Candidate, ...]:
         """Statements whose Action/NotAction matches the lower-cased action, in evaluation order."""

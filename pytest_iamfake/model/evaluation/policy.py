@@ -11,7 +11,7 @@ from typing import Any
 from .conditions import Clause, PolicyFormatError, compile_conditions
 from .context import Context
 from .patterns import NameSet, arn_regex, arn_source, compile_regex
-from .variables import VARIABLES_VERSION, Template, has_variables, parse, resolve, text_of
+from .variables import VARIABLES_VERSION, Template, Variable, has_variables, parse, resolve, text_of
 
 # Lines and columns of a statement in the document text, 1-based, as IAM's simulator reports them.
 Position = tuple[int, int]
@@ -131,6 +131,7 @@ class Statement:
     conditions: tuple[Clause, ...]
     start: Position
     end: Position
+    context_keys: frozenset[str]  # lower-cased keys its conditions and variables read
 
     def action_matches(self, action_lower: str) -> bool:
         return self.actions.matches(action_lower) != self.not_action
@@ -226,6 +227,12 @@ def _compile_statement(raw: Any, index: int, variables: bool, span: tuple[Positi
     principal_value = raw.get("NotPrincipal" if not_principal else "Principal")
     principals = None if principal_value is None else _principals(principal_value, where)
     sid = raw.get("Sid")
+    conditions = compile_conditions(raw.get("Condition"), variables, where)
+    templates = [t for clause in conditions for t in clause.values]
+    if resources is not None:
+        templates.extend(resources.templates)
+    read = {clause.key.lower() for clause in conditions}
+    read.update(part.key.lower() for t in templates for part in t if isinstance(part, Variable) and part.key)
     return Statement(
         index=index,
         sid=str(sid) if sid is not None else None,
@@ -237,9 +244,10 @@ def _compile_statement(raw: Any, index: int, variables: bool, span: tuple[Positi
         not_resource=not_resource,
         principals=principals,
         not_principal=not_principal,
-        conditions=compile_conditions(raw.get("Condition"), variables, where),
+        conditions=conditions,
         start=span[0],
         end=span[1],
+        context_keys=frozenset(read),
     )
 
 
