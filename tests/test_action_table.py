@@ -184,6 +184,30 @@ def test_create_user_with_tags_also_needs_tag_user_on_the_new_user() -> None:
     assert actions.target("iam", "CreateUser", {"UserName": "ci"}, account_id=ACCT).also == ()
 
 
+def test_create_policy_with_tags_also_needs_tag_policy() -> None:
+    found = actions.target(
+        "iam", "CreatePolicy", {"PolicyName": "p", "Tags": [{"Key": "a", "Value": "b"}]}, account_id=ACCT
+    )
+    assert found.resource_text == "policy p"
+    assert [(t.action, t.resource) for t in found.also] == [("iam:TagPolicy", f"arn:aws:iam::{ACCT}:policy/p")]
+
+
+def test_engine_and_action_table_import_only_the_standard_library() -> None:
+    import ast
+
+    model = ROOT / "pytest_iamfake" / "model"
+    for path in [*sorted((model / "evaluation").glob("*.py")), model / "actions.py"]:
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0:
+                names = [node.module or ""]
+            else:
+                continue
+            for name in names:
+                assert name.split(".")[0] in sys.stdlib_module_names, f"{path.name} imports {name}"
+
+
 def test_list_with_path_prefix_and_list_policies_text() -> None:
     found = actions.target("iam", "ListUsers", {"PathPrefix": "/eng/"}, account_id=ACCT)
     assert found.resource == f"arn:aws:iam::{ACCT}:user/eng/"

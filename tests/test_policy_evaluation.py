@@ -486,6 +486,47 @@ def test_root_session_is_scoped_by_its_task_policy() -> None:
     assert (no.decision, no.denied_by) == ("implicitDeny", "session")
 
 
+def test_allow_users_to_change_password_grant_is_an_identity_allow() -> None:
+    grant = Policy.change_password_grant()
+    assert user_call("ChangePassword", identity=[grant], path="/eng/")[0].allowed
+    assert user_call("GetAccountPasswordPolicy", identity=[grant])[0].allowed
+    assert user_call("GetUser", SELF, identity=[grant])[0].decision == "implicitDeny"
+    # An MFA-enforcing deny still wins (REAL reports), and a boundary still limits it (INFERRED).
+    decision, _ = user_call("ChangePassword", identity=[grant, managed(docs.MFA_SELF_MANAGE, "mfa")])
+    assert decision.decision == "explicitDeny"
+    boundary = Policy.inline(doc(allow("s3:*")), "b")
+    assert user_call("ChangePassword", identity=[grant], boundary=boundary)[0].denied_by == "permissions boundary"
+    assert "inline policy AllowUsersToChangePassword of the account password policy" in str(decision)
+
+
+# §3.5: what aws:MultiFactorAuthPresent being absent, false or true does to the MFA patterns.
+MFA_PATTERNS = [
+    ("Deny BoolIfExists false", "Deny", {"BoolIfExists": {"aws:MultiFactorAuthPresent": "false"}}, "EEA"),
+    ("Deny Bool false", "Deny", {"Bool": {"aws:MultiFactorAuthPresent": "false"}}, "AEA"),
+    ("Allow Bool true", "Allow", {"Bool": {"aws:MultiFactorAuthPresent": "true"}}, "IIA"),
+    ("Allow BoolIfExists true", "Allow", {"BoolIfExists": {"aws:MultiFactorAuthPresent": "true"}}, "AIA"),
+    ("Allow Null false", "Allow", {"Null": {"aws:MultiFactorAuthPresent": "false"}}, "IAA"),
+]
+
+
+@pytest.mark.parametrize(
+    ("effect", "condition", "expected"), [p[1:] for p in MFA_PATTERNS], ids=[p[0] for p in MFA_PATTERNS]
+)
+def test_mfa_patterns_per_caller_kind(effect: str, condition: dict[str, object], expected: str) -> None:
+    statement = {"Effect": effect, "Action": "iam:GetAccountSummary", "Resource": "*", "Condition": condition}
+    statements = [statement] if effect == "Allow" else [allow("iam:GetAccountSummary"), statement]
+    policy = Policy.inline(doc(*statements), "p", "user alice")
+    got = "".join(
+        next(k for k, v in OUTCOME.items() if v == decision.decision)
+        for decision in (
+            user_call("GetAccountSummary", identity=[policy])[0],  # long-term keys: key absent
+            role_call("GetAccountSummary", identity=[policy])[0],  # role session without MFA: false
+            user_call("GetAccountSummary", identity=[policy], mfa=True)[0],  # session with MFA: true
+        )
+    )
+    assert got == expected
+
+
 # --- AssumeRole and resource-based policies -------------------------------------------------
 
 

@@ -26,6 +26,16 @@ POLICY_TYPES: dict[PolicyKind, PolicyType] = {
 KIND_ORDER: tuple[PolicyKind, ...] = ("identity", "boundary", "session", "resource", "trust")
 
 
+_CHANGE_PASSWORD_GRANT = """{
+  "Version": "2012-10-17",
+  "Statement": [
+    {"Sid": "ChangeOwnPassword", "Effect": "Allow", "Action": "iam:ChangePassword",
+     "Resource": ["arn:aws:iam::*:user/${aws:username}", "arn:aws:iam::*:user/*/${aws:username}"]},
+    {"Sid": "ViewPasswordPolicy", "Effect": "Allow", "Action": "iam:GetAccountPasswordPolicy", "Resource": "*"}
+  ]
+}"""
+
+
 @dataclass(frozen=True, eq=False)
 class Policy:
     """One policy document and where it comes from.
@@ -57,6 +67,16 @@ class Policy:
     ) -> Policy:
         """A managed policy at its default version, attached to `attached_to` (or used as boundary/session)."""
         return cls(document, arn, attached_to, arn, version_id)
+
+    @classmethod
+    def change_password_grant(cls) -> Policy:
+        """The account-level AllowUsersToChangePassword grant, as one more identity policy (DOC §7).
+
+        Every IAM user may call iam:ChangePassword on themselves and iam:GetAccountPasswordPolicy.
+        INFERRED: it counts as an identity-based allow, so a permissions boundary still limits it
+        and an explicit deny still wins (REAL for the deny).
+        """
+        return cls(_CHANGE_PASSWORD_GRANT, "AllowUsersToChangePassword", "the account password policy")
 
     @cached_property
     def compiled(self) -> CompiledPolicy:
