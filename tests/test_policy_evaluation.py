@@ -608,6 +608,42 @@ def test_trust_policy_naming_the_role_lets_its_sessions_skip_the_identity_step()
     assert evaluate(request, limited).denied_by == "session"
 
 
+def test_resource_based_policies_allow_or_deny_and_are_named() -> None:
+    bucket = "arn:aws:s3:::reports"
+    naming_alice = {
+        "Effect": "Allow",
+        "Principal": {"AWS": f"arn:aws:iam::{ACCT}:user/alice"},
+        "Action": "s3:*",
+        "Resource": f"{bucket}/*",
+    }
+    resource_policy = Policy.inline(doc(naming_alice), "bucket policy", "bucket reports")
+    request = Request.of(f"arn:aws:iam::{ACCT}:user/alice", "s3:GetObject", f"{bucket}/q1", {}, "user")
+    allowed = evaluate(request, PolicySet([], resource=[resource_policy]))
+    assert allowed.allowed
+    assert allowed.allowed_by == ("resource-based",)
+    denying = Policy.inline(doc({**naming_alice, "Effect": "Deny", "Principal": "*"}), "deny all")
+    decision = evaluate(request, PolicySet([Policy.inline(doc(allow("*")), "a")], resource=[denying]))
+    assert (decision.decision, decision.denied_by) == ("explicitDeny", "resource-based")
+    assert message(decision, f"{bucket}/q1").endswith("with an explicit deny in a resource-based policy")
+    assert errors.access_denied_implicit("u", "s3:GetObject", "b", "resource-based").message.endswith(
+        "because no resource-based policy allows the s3:GetObject action"
+    )
+
+
+def test_root_is_refused_only_by_an_explicit_deny_in_a_resource_based_policy() -> None:
+    root = "arn:aws:iam::123456789012:root"
+    deny_root = Policy.inline(
+        doc({"Effect": "Deny", "Principal": {"AWS": root}, "Action": "s3:GetBucketPublicAccessBlock", "Resource": "*"}),
+        "bucket policy",
+    )
+    request = Request.of(root, "s3:GetBucketPublicAccessBlock", "arn:aws:s3:::b", {}, "root")
+    decision = evaluate(request, PolicySet([Policy.inline(doc(deny("*")), "ignored for root")], resource=[deny_root]))
+    assert message(decision, None) == (
+        "User: arn:aws:iam::123456789012:root is not authorized to perform: s3:GetBucketPublicAccessBlock "
+        "with an explicit deny in a resource-based policy"
+    )
+
+
 # --- explanations, matched statements, context -----------------------------------------------
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .explanation import Decision, MatchedStatement
-from .inputs import POLICY_TYPES, Policy, PolicyKind, PolicySet, PolicyType, Request
+from .inputs import POLICY_TYPES, Policy, PolicyKind, PolicySet, PolicyType, Request, principal_named
 
 # GetCallerIdentity "works even if explicitly denied" (DOC).
 NEVER_DENIED = frozenset({"sts:getcalleridentity"})
@@ -24,10 +24,10 @@ def evaluate(request: Request, policies: PolicySet) -> Decision:
     5. A permissions boundary, when set, must allow; then session policies, when present.
     """
     action = request.action.lower()
-    if request.caller == "root":
-        return _allowed(request, policies, "the account root user may do anything (SCPs are not modelled)")
     if action in NEVER_DENIED:
         return _allowed(request, policies, f"{request.action} is never denied (DOC)")
+    if request.caller == "root":
+        return _root(request, policies, action)
     context = request.context
     resource = request.resource
     matched: list[MatchedStatement] = []
@@ -40,14 +40,7 @@ def evaluate(request: Request, policies: PolicySet) -> Decision:
             continue
         named = 0
         if kind == "resource" or kind == "trust":
-            principals = statement.principals
-            level = (
-                principals.strength(request.principal, request.identity_arn, request.account_id)
-                if principals is not None
-                else None
-            )
-            if statement.not_principal:
-                level = None if level else "account"  # CHOSEN: NotPrincipal names the rest of the account
+            level = principal_named(statement, request)
             if level is None:
                 continue
             named = _STRENGTH[level]
@@ -110,6 +103,25 @@ def _implicit_denier(
     if policies.session is not None and "session" not in allows:
         return "session"
     return None
+
+
+def _root(request: Request, policies: PolicySet, action: str) -> Decision:
+    """The root user's long-term keys: everything, except what a resource-based policy denies explicitly.
+
+    Identity policies cannot be attached to the root (DOC D-PERM); an explicit deny in a
+    resource-based policy refuses it (REAL for S3).  SCPs are not modelled.
+    """
+    for kind, policy, statement in policies.candidates(action):
+        if kind not in ("resource", "trust") or statement.effect != "Deny":
+            continue
+        resources = statement.resources
+        if resources is not None and resources.matches(request.resource, request.context) == statement.not_resource:
+            continue
+        if principal_named(statement, request) is None or not statement.conditions_hold(request.context):
+            continue
+        matched = (MatchedStatement(kind, policy, statement),)
+        return Decision(request, policies, "explicitDeny", POLICY_TYPES[kind], policy, (), matched)
+    return _allowed(request, policies, "the account root user may do anything (SCPs are not modelled)")
 
 
 def _allowed(request: Request, policies: PolicySet, note: str) -> Decision:

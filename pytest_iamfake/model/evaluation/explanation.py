@@ -9,7 +9,7 @@ from typing import Literal
 from .. import errors
 from ..errors import IAMError
 from .context import Context
-from .inputs import POLICY_TYPES, Policy, PolicyKind, PolicySet, PolicyType, Request
+from .inputs import POLICY_TYPES, Policy, PolicyKind, PolicySet, PolicyType, Request, principal_named
 from .policy import Position, Statement
 
 Outcome = Literal["allowed", "explicitDeny", "implicitDeny"]
@@ -155,17 +155,8 @@ def why_not(statement: Statement, kind: PolicyKind, request: Request) -> str | N
         element = "NotResource" if statement.not_resource else "Resource"
         verb = "is excluded by" if statement.not_resource else "does not match"
         return f"resource {request.resource} {verb} {element} [{resources.describe(context)}]"
-    if kind in ("resource", "trust"):
-        principals = statement.principals
-        named = (
-            principals.strength(request.principal, request.identity_arn, request.account_id)
-            if principals is not None
-            else None
-        )
-        if statement.not_principal:
-            named = None if named else "account"
-        if named is None:
-            return f"Principal does not name {request.principal}"
+    if kind in ("resource", "trust") and principal_named(statement, request) is None:
+        return f"Principal does not name {request.principal}"
     for clause in statement.conditions:
         if not clause.test(context):
             return f"condition not met: {clause.describe(context)}"

@@ -230,3 +230,16 @@ class Request:
     def identity_arn(self) -> str:
         """aws:PrincipalArn: the role's ARN for a role session, else the principal itself."""
         return self.context.single("aws:PrincipalArn") or self.principal
+
+
+def principal_named(statement: Statement, request: Request) -> str | None:
+    """How a resource-based statement's Principal names the caller: "direct", "role", "account" or None."""
+    principals = statement.principals
+    level = (
+        principals.strength(request.principal, request.identity_arn, request.account_id)
+        if principals is not None
+        else None
+    )
+    if statement.not_principal:
+        return None if level else "account"  # CHOSEN: NotPrincipal names the rest of the account
+    return level
