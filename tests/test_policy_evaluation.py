@@ -683,6 +683,38 @@ def test_explanation_of_a_not_action_and_missing_variable() -> None:
     assert "arn:aws:iam::*:user/${aws:username} (a variable has no value)" in text
 
 
+def test_explanation_resolves_condition_variables_and_lists_every_kind() -> None:
+    identity = Policy.inline(
+        doc(allow("iam:GetUser", "*", Condition={"StringEquals": {"aws:PrincipalTag/owner": "${aws:username}"}})),
+        "owner-only",
+        "role app",
+    )
+    boundary = Policy.managed(doc(allow("iam:*")), f"arn:aws:iam::{ACCT}:policy/boundary")
+    session = Policy.inline(doc(allow("iam:List*")), "session policy")
+    decision, _ = role_call("GetUser", OTHER, identity=[identity], boundary=boundary, session=[session])
+    text = str(decision)
+    assert (
+        "condition not met: StringEquals aws:PrincipalTag/owner: policy ['${aws:username}' (variable has no value)], "
+        "request absent"
+    ) in text
+    assert f"permissions boundary:\n    managed policy arn:aws:iam::{ACCT}:policy/boundary" in text
+    assert "session policies:\n    inline policy session policy" in text
+    assert "action iam:GetUser is not in Action [iam:List*]" in text
+    decision, _ = user_call(
+        "GetUser",
+        SELF,
+        identity=[
+            Policy.inline(
+                doc(
+                    allow("iam:GetUser", "*", Condition={"StringEquals": {"aws:PrincipalTag/owner": "${aws:username}"}})
+                ),
+                "p",
+            )
+        ],
+    )
+    assert "policy ['${aws:username}' = 'alice'], request absent" in str(decision)
+
+
 def test_matched_statements_carry_source_and_positions() -> None:
     policy = Policy.managed(docs.MFA_SELF_MANAGE, f"arn:aws:iam::{ACCT}:policy/mfa", "user alice")
     decision, _ = user_call("GetUser", SELF, identity=[policy])
