@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from .explanation import Decision, MatchedStatement
 from .inputs import POLICY_TYPES, Policy, PolicyKind, PolicySet, PolicyType, Request, principal_named
 
@@ -82,7 +80,7 @@ def decide(request: Request, policies: PolicySet) -> Decision:
     )
     known: Decision | None = policies.recall(key)
     if known is not None:
-        return known if known.request is request else replace(known, request=request)
+        return known if known.request is request else known.for_request(request)
     decision = evaluate(request, policies)
     policies.remember(key, decision)
     return decision

@@ -63,6 +63,19 @@ class Decision:
     matched: tuple[MatchedStatement, ...]
     note: str = ""  # why no policy was read ("the account root user ...")
 
+    def for_request(self, request: Request) -> Decision:
+        """The same decision for an equivalent request (engine.decide: only unread context keys differ)."""
+        return Decision(
+            request,
+            self.policies,
+            self.decision,
+            self.denied_by,
+            self.deny_policy,
+            self.allowed_by,
+            self.matched,
+            self.note,
+        )
+
     @property
     def allowed(self) -> bool:
         return self.decision == "allowed"
