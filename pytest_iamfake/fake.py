@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import functools
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -248,6 +249,13 @@ class IAMFake:
         """
         key: dict[str, Any] = self._arrange("CreateAccessKey", {"UserName": user})["AccessKey"]
         return key
+
+    # --- authorization: policies a test hands its callers ---
+
+    def add_user_policy(self, user: str, document: Mapping[str, Any] | str, *, name: str = "inline") -> None:
+        """Put an inline policy `name` on IAM user `user` (PutUserPolicy); `document`: a dict or JSON text."""
+        text = document if isinstance(document, str) else json.dumps(document)
+        self._arrange("PutUserPolicy", {"UserName": user, "PolicyName": name, "PolicyDocument": text})
 
     def client(self, service: str = "iam", *, user: str | None = None, **kwargs: Any) -> BaseClient:
         """A botocore client (what boto3.client returns) signed as the account root, or as `user`.

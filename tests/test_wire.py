@@ -14,6 +14,7 @@ from botocore.awsrequest import AWSResponse
 from botocore.config import Config
 from botocore.serialize import create_serializer
 
+from helpers import allow
 from pytest_iamfake import UsageError, botocore_hooks, fake_iam, wire
 from pytest_iamfake.fake import service_model
 from pytest_iamfake.model.identity import Principal, user_arn
@@ -106,6 +107,7 @@ def test_only_the_wire_transport_lets_botocore_send(transport, sent):
 def test_caller_comes_from_the_signature(iamfake):
     account = iamfake.options.account_id
     iamfake.add_user("Bob")
+    allow(iamfake, "Bob")
     key = "AKIAWIREBOBEXAMPLE01"
     arn = user_arn(account, "/", "Bob")
     iamfake.backend.credentials.issue(

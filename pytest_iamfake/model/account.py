@@ -14,7 +14,9 @@ from .paging import Index
 from .passwords import PasswordHash, PasswordPolicy
 
 if TYPE_CHECKING:
+    from .authorization import CallerState
     from .groups import Group
+    from .identity import Principal
     from .inline_policies import InlinePolicy
 
 
@@ -81,6 +83,9 @@ class Account:
         self.ids_issued: set[str] = set()  # unique ids ever given out here (see new_id)
         # --- groups (model/groups.py) ---
         self.groups: Index[Group] = Index()  # by folded name, like users
+        # --- authorization (model/authorization.py) ---
+        self.version = 0  # bumped after every state-changing operation: cached caller states check it
+        self.authorization_cache: dict[Principal, CallerState] = {}
         # CHOSEN: the root user's "name" in login-profile responses is the account id.
         self.root = User(account_id, "/", account_id, root_arn(account_id), created, is_root=True)
 

@@ -1,15 +1,37 @@
-"""What a caller may do: valid credentials, AssumeRoot task policies, ChangePassword's permission.
+"""What a caller may do: valid credentials first, then IAM's policy evaluation (reference §1, §3, §9).
 
-The fake models no identity policies: an IAM user or the root may run every action,
-except where this module says otherwise.
+`authorize(req)` runs before every handler.  The account root and credentials the fake never
+issued may do anything; IAM users, role sessions and AssumeRoot sessions are evaluated by the
+engine (model/evaluation) against the policies that apply to them, and a refusal raises IAM's
+AccessDenied with the Decision attached (`IAMError.decision`) for the recorded Call.
+
+Cost: per caller, the PolicySet and the context's fixed keys are built once and kept while the
+account's `version` is unchanged (the backend bumps it after every state-changing operation);
+after a bump they are rebuilt only if the caller's policy sources actually changed, so the
+engine's remembered decisions survive unrelated changes.
 """
 
 from __future__ import annotations
 
-from . import errors
+import json
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Literal
+
+from . import actions, aws_managed, errors
 from .access_keys import signing_key
-from .identity import root_arn
+from .account import Account, User
+from .evaluation import Context, Decision, Policy, PolicySet, Request as Question
+from .evaluation import decide, request_tag_keys, resource_tag_keys
+from .evaluation.context import ContextValue, iso_time, role_session_context, root_session_context, user_context
+from .evaluation.inputs import CallerKind
+from .identity import Principal, root_arn
+from .names import fold
 from .registry import Request
+
+Mode = Literal["enforce", "off"]
+MODES: tuple[Mode, ...] = ("enforce", "off")
 
 TASK_POLICY_PREFIX = "arn:aws:iam::aws:policy/root-task/"
 
@@ -46,17 +68,46 @@ TASK_POLICIES: dict[str, frozenset[str]] = {
     "SQSUnlockQueuePolicy": frozenset(),
 }
 
-# GetCallerIdentity "works even if explicitly denied" (DOC).
-NEVER_DENIED = frozenset({"sts:GetCallerIdentity"})
+# Operations no policy governs: GetCallerIdentity "works even if explicitly denied" (DOC);
+# GetSessionToken needs no permission, "You cannot use policies to control authentication
+# operations" (DOC D-GST).
+NOT_EVALUATED = frozenset({("sts", "GetCallerIdentity"), ("sts", "GetSessionToken")})
 
 
-def authorize(req: Request) -> None:
-    """Raise the IAM error for a caller that may not run this request."""
+def authorize(req: Request, mode: Mode = "enforce") -> None:
+    """Raise the IAM error for a caller that may not run this request.
+
+    With mode "off" only the credentials are checked (CHOSEN: "off" skips every policy,
+    task policies and trust policies included).
+    """
     check_credentials(req)
-    if req.caller.kind == "root-session":
-        check_task_policy(req)
-    elif req.caller.kind == "user" and req.operation == "ChangePassword":
-        check_change_password(req)
+    caller = req.caller
+    if mode == "off" or caller.kind == "root" or (req.service, req.operation) in NOT_EVALUATED:
+        return
+    state = caller_state(req.account, caller)
+    account = req.account
+    target = actions.target(
+        req.service,
+        req.operation,
+        req.params,
+        account_id=account.account_id,
+        caller_user_name=caller.user_name if caller.kind == "user" else None,
+        path_of=_path_lookup(account),
+    )
+    policies = state.policies
+    if req.service == "sts" and req.operation == "AssumeRole":
+        policies = _with_trust(req, state)
+    for needed in (target, *target.also):
+        resource, text = needed.resource, needed.resource_text
+        if caller.kind == "root-session" and resource == "*":
+            # CHOSEN: a root session acts on its root user when the call names no other.
+            resource = text = root_arn(account.account_id)
+        context = _context(req, state, policies, needed.action, resource)
+        decision = decide(Question(state.principal_arn, needed.action, resource, context, state.kind), policies)
+        if not decision.allowed:
+            error = decision.access_denied(text)
+            error.decision = decision
+            raise error
 
 
 def check_credentials(req: Request) -> None:
@@ -74,22 +125,258 @@ def check_credentials(req: Request) -> None:
         raise errors.expired_token()
 
 
-def check_task_policy(req: Request) -> None:
-    """A root session may run only its task policy's actions, and only on the root user."""
-    action = f"{req.service}:{req.operation}"
-    if action in NEVER_DENIED:
-        return
-    allowed = TASK_POLICIES.get(req.caller.task_policy or "", frozenset())
-    user_name = req.params.get("UserName")
-    if action in allowed and user_name is None:
-        return
-    # CHOSEN: the resource is the named user, else the root user the call would act on.
-    resource = f"user {user_name}" if user_name is not None else root_arn(req.account.account_id)
-    raise errors.access_denied_by_session_policy(req.caller.arn, req.service, req.operation, resource)
+# --- who the caller is, for the engine ---------------------------------------------------------
 
 
-def check_change_password(req: Request) -> None:
-    """Without AllowUsersToChangePassword an IAM user needs iam:ChangePassword, which the fake never grants."""
-    policy = req.account.password_policy
-    if policy is None or not policy.AllowUsersToChangePassword:
-        raise errors.access_denied(req.caller.arn, "iam", "ChangePassword", f"user {req.caller.user_name}")
+@dataclass(frozen=True)
+class Source:
+    """One policy as read from the account: enough to build the engine's Policy and to compare."""
+
+    document: str
+    name: str
+    attached_to: str | None = None
+    arn: str | None = None
+    version_id: str | None = None
+
+    def policy(self) -> Policy:
+        if self.arn is not None:
+            return Policy.managed(self.document, self.arn, self.attached_to, self.version_id)
+        return Policy.inline(self.document, self.name, self.attached_to)
+
+
+@dataclass(frozen=True)
+class Sources:
+    """Everything a caller's decisions depend on besides the request: policies and fixed context keys."""
+
+    kind: CallerKind
+    principal_arn: str
+    identity: tuple[Source, ...] = ()
+    boundary: Source | None = None
+    session: tuple[Source, ...] | None = None
+    context: tuple[tuple[str, Any], ...] = ()  # the *_context builder's arguments, `now` left out
+
+
+@dataclass
+class CallerState:
+    """A caller's PolicySet and fixed context, valid for the account version it was checked at."""
+
+    version: int
+    sources: Sources
+    policies: PolicySet
+    base: Context  # keys that do not move with the clock
+    mfa_at: datetime | None  # aws:MultiFactorAuthAge counts from here
+    trusts: dict[str, tuple[int, PolicySet]] = field(default_factory=dict)  # AssumeRole: role -> set
+
+    @property
+    def kind(self) -> CallerKind:
+        return self.sources.kind
+
+    @property
+    def principal_arn(self) -> str:
+        return self.sources.principal_arn
+
+
+def caller_state(account: Account, caller: Principal) -> CallerState:
+    """The caller's cached state, rebuilt when the account changed in a way that matters to it."""
+    cache = account.authorization_cache
+    state = cache.get(caller)
+    if state is not None and state.version == account.version:
+        return state
+    sources = sources_for(account, caller)
+    if state is not None and state.sources == sources:
+        state.version = account.version
+        return state
+    state = _build(account, sources)
+    if len(cache) >= 1024:
+        cache.clear()  # bounded: many short-lived sessions start afresh
+    cache[caller] = state
+    return state
+
+
+def policy_set_for(account: Account, principal: Principal) -> PolicySet:
+    """Every policy that applies to `principal`'s calls, by kind (cached per account version)."""
+    return caller_state(account, principal).policies
+
+
+def sources_for(account: Account, caller: Principal) -> Sources:
+    """What `caller`'s decisions depend on, read from the account (the one place policies are collected)."""
+    if caller.kind == "root-session":
+        task = caller.task_policy or ""
+        return Sources(
+            "root-session",
+            caller.arn,
+            session=(Source(task_policy_document(task), f"root-task policy {task}", arn=TASK_POLICY_PREFIX + task),),
+            context=(("token_issued_at", caller.token_issued_at),),
+        )
+    if caller.kind == "user":
+        user = account.find_user(caller.user_name or "")
+        if user is None:  # deleted: its keys were revoked, so only a racing call gets here
+            return Sources("user", caller.arn)
+        return _user_sources(account, user, caller)
+    return Sources(caller.kind, caller.arn)
+
+
+def _user_sources(account: Account, user: User, caller: Principal) -> Sources:
+    label = f"user {user.name}"
+    identity = [Source(p.document.text, p.name, label) for _, p in user.inline_policies.items()]
+    for _, group in sorted(user.groups.items()):
+        glabel = f"group {group.name}"
+        identity += [Source(p.document.text, p.name, glabel) for _, p in group.inline_policies.items()]
+    password_policy = account.password_policy
+    if password_policy is not None and password_policy.AllowUsersToChangePassword:
+        grant = Policy.change_password_grant()
+        identity.append(Source(str(grant.document), grant.name, grant.attached_to))
+    context = (
+        ("user_name", user.name),
+        ("user_id", user.user_id),
+        ("path", user.path),
+        ("tags", tuple((t["Key"], t["Value"]) for t in user.tags)),
+        ("token_issued_at", caller.token_issued_at),
+        ("mfa_authenticated_at", caller.mfa_authenticated_at),
+    )
+    return Sources(
+        "user",
+        user.arn if caller.arn == user.arn else caller.arn,
+        tuple(identity),
+        boundary=_managed_source(account, user.permissions_boundary, None),
+        context=context,
+    )
+
+
+def _managed_source(account: Account, arn: str | None, attached_to: str | None) -> Source | None:
+    """A managed policy at its default version, or None when it is not (or no longer) there."""
+    if arn is None:
+        return None
+    found = aws_managed.get(arn)
+    if found is None:
+        return None  # TODO(policies): customer managed policies once model/policies.py lands
+    return Source(found.document_text, found.name, attached_to, arn, found.default_version_id)
+
+
+def _build(account: Account, sources: Sources) -> CallerState:
+    session = None if sources.session is None else [s.policy() for s in sources.session]
+    policies = PolicySet(
+        [s.policy() for s in sources.identity],
+        boundary=sources.boundary.policy() if sources.boundary is not None else None,
+        session=session,
+    )
+    args = dict(sources.context)
+    now = account.clock.now()
+    keys: dict[str, ContextValue]
+    if sources.kind == "user" and "user_name" in args:
+        keys = user_context(
+            account_id=account.account_id,
+            user_name=args["user_name"],
+            user_id=args["user_id"],
+            path=args["path"],
+            tags=dict(args["tags"]),
+            now=now,
+            mfa_authenticated_at=args["mfa_authenticated_at"],
+            token_issued_at=args["token_issued_at"],
+        )
+    elif sources.kind == "root-session":
+        keys = root_session_context(
+            account_id=account.account_id, now=now, token_issued_at=args["token_issued_at"] or now
+        )
+    elif sources.kind == "role-session" and "role_name" in args:
+        keys = role_session_context(account_id=account.account_id, now=now, **args)
+    else:
+        keys = {}
+    for moving in ("aws:CurrentTime", "aws:EpochTime", "aws:MultiFactorAuthAge"):
+        keys.pop(moving, None)
+    return CallerState(account.version, sources, policies, Context(keys), args.get("mfa_authenticated_at"))
+
+
+def task_policy_document(name: str) -> str:
+    """A root-task policy as a session policy: its actions, on the root user only (CHOSEN form).
+
+    Written as explicit denies, so a refusal reads "with an explicit deny in a session policy"
+    as before the engine (INFERRED in the reference: the task policy is a session policy).
+    """
+    allowed = sorted(TASK_POLICIES.get(name, frozenset()))
+    statements: list[dict[str, Any]] = [
+        {"Sid": "OnlyTheRootUser", "Effect": "Deny", "Action": "*", "NotResource": "arn:aws:iam::*:root"}
+    ]
+    if allowed:
+        statements.append({"Sid": "OnlyTheTaskActions", "Effect": "Deny", "NotAction": allowed, "Resource": "*"})
+        statements.append({"Sid": "TheTaskActions", "Effect": "Allow", "Action": allowed, "Resource": "*"})
+    else:
+        statements.append({"Sid": "NoIAMAction", "Effect": "Deny", "Action": "*", "Resource": "*"})
+    return json.dumps({"Version": "2012-10-17", "Statement": statements}, indent=2)
+
+
+# --- per call ---------------------------------------------------------------------------------
+
+
+def _path_lookup(account: Account) -> Callable[[str, str], str | None]:
+    def path_of(kind: str, name: str) -> str | None:
+        if kind == "user":
+            user = account.find_user(name)
+            return user.path if user is not None else None
+        if kind == "group":
+            group = account.groups.find(fold(name))
+            return group.path if group is not None else None
+        return None
+
+    return path_of
+
+
+def _context(req: Request, state: CallerState, policies: PolicySet, action: str, resource: str) -> Context:
+    """The caller's fixed keys plus the clock's, and request or resource tags when a statement reads them."""
+    now = req.account.clock.now()
+    extra: dict[str, ContextValue] = {"aws:CurrentTime": iso_time(now), "aws:EpochTime": _epoch(now)}
+    if state.mfa_at is not None:
+        extra["aws:MultiFactorAuthAge"] = str(max(0, int((now - state.mfa_at).total_seconds())))
+    read = policies.context_keys(action.lower())
+    if read:
+        if any(k.startswith(("aws:requesttag/", "aws:tagkeys")) for k in read):
+            extra.update(_request_tags(req.params))
+        if any(k.startswith(("aws:resourcetag/", "iam:resourcetag/")) for k in read):
+            extra.update(resource_tag_keys(_resource_tags(req.account, resource)))
+    return state.base.with_values(extra)
+
+
+def _epoch(now: datetime) -> str:
+    return str(int(now.timestamp()))
+
+
+def _request_tags(params: Mapping[str, Any]) -> dict[str, ContextValue]:
+    tags = params.get("Tags")
+    if isinstance(tags, list):
+        return request_tag_keys({str(t.get("Key")): str(t.get("Value")) for t in tags if isinstance(t, Mapping)})
+    keys = params.get("TagKeys")
+    if isinstance(keys, list):
+        return {"aws:TagKeys": [str(k) for k in keys]}
+    return {}
+
+
+def _resource_tags(account: Account, resource: str) -> dict[str, str]:
+    """The tags of the user a resource ARN names (other taggable entities once they are modelled)."""
+    head, _, rest = resource.partition(":user/")
+    if not rest or not head.startswith("arn:"):
+        return {}
+    user = account.find_user(rest.rsplit("/", 1)[-1])
+    return {t["Key"]: t["Value"] for t in user.tags} if user is not None else {}
+
+
+def _with_trust(req: Request, state: CallerState) -> PolicySet:
+    """The caller's policies plus the target role's trust policy (sts:AssumeRole)."""
+    return state.policies  # TODO(roles): the role's trust policy once roles are modelled
+
+
+def explain(
+    account: Account, principal: Principal, action: str, resource: str, context: Mapping[str, ContextValue] | None
+) -> Decision:
+    """The engine's decision for `principal` doing `action` on `resource`, with extra context keys."""
+    if principal.kind == "root":
+        state_policies = PolicySet()
+        question = Question(principal.arn, action, resource, Context(context or {}), "root")
+        return decide(question, state_policies)
+    state = caller_state(account, principal)
+    now = account.clock.now()
+    extra: dict[str, ContextValue] = {"aws:CurrentTime": iso_time(now), "aws:EpochTime": _epoch(now)}
+    if state.mfa_at is not None:
+        extra["aws:MultiFactorAuthAge"] = str(max(0, int((now - state.mfa_at).total_seconds())))
+    extra.update(context or {})
+    question = Question(state.principal_arn, action, resource, state.base.with_values(extra), state.kind)
+    return decide(question, state.policies)

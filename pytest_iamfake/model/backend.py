@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from .account import Account, Clock
-from .authorization import authorize
+from .authorization import Mode, authorize
 from .credentials import Credentials
 from .identity import Principal
 from .operations import OPERATIONS
@@ -17,9 +17,10 @@ from .registry import Request, Result
 class IAMBackend:
     """Everything the fake knows; state lives here and nowhere global."""
 
-    def __init__(self, account_id: str, clock: Clock) -> None:
+    def __init__(self, account_id: str, clock: Clock, *, authorization: Mode = "enforce") -> None:
         self.default_account_id = account_id
         self.clock = clock
+        self.authorization: Mode = authorization  # "off": no policy is evaluated
         self.accounts: dict[str, Account] = {}
         self.credentials = Credentials(account_id)
         self._lock = threading.Lock()
@@ -64,8 +65,12 @@ class IAMBackend:
         account = self.account(caller.account_id)
         with account.lock:
             req = Request(self.credentials, account, caller, operation, params, service, self.account)
-            authorize(req)
-            result = op.handler(req)
+            authorize(req, self.authorization)
+            try:
+                result = op.handler(req)
+            finally:
+                if op.mutates:  # even a failed change may have changed something: callers re-check
+                    account.version += 1
         if op.mutates and tick:
             self.clock.after_change()
         return result

@@ -42,6 +42,8 @@ class IAMError(Exception):
         # None means "whatever the service model declares for this code".
         self.status = status if status is not None else COMMON_STATUS.get(code)
         self.sender = sender
+        # An AccessDenied from policy evaluation carries the engine's Decision (its str() explains).
+        self.decision: object | None = None
 
 
 # HTTP statuses of codes that the botocore service model does not declare
