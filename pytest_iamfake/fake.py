@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import contextlib
-import json
 import functools
+import json
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any

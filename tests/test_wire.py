@@ -13,8 +13,8 @@ import pytest
 from botocore.awsrequest import AWSResponse
 from botocore.config import Config
 from botocore.serialize import create_serializer
-
 from helpers import allow
+
 from pytest_iamfake import UsageError, botocore_hooks, fake_iam, wire
 from pytest_iamfake.fake import service_model
 from pytest_iamfake.model.identity import Principal, user_arn

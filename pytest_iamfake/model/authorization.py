@@ -22,8 +22,8 @@ from typing import Any, Literal
 from . import actions, aws_managed, errors
 from .access_keys import signing_key
 from .account import Account, User
-from .evaluation import Context, Decision, Policy, PolicySet, Request as Question
-from .evaluation import decide, request_tag_keys, resource_tag_keys
+from .evaluation import Context, Decision, Policy, PolicySet, decide, request_tag_keys, resource_tag_keys
+from .evaluation import Request as Question
 from .evaluation.context import ContextValue, iso_time, role_session_context, root_session_context, user_context
 from .evaluation.inputs import CallerKind
 from .identity import Principal, root_arn
