@@ -10,3 +10,10 @@ def error_of(exc_info: pytest.ExceptionInfo[ClientError]) -> tuple[str, int, str
     """(code, HTTP status, message) of a botocore ClientError."""
     err = exc_info.value.response
     return err["Error"]["Code"], err["ResponseMetadata"]["HTTPStatusCode"], err["Error"]["Message"]
+
+
+def data(name: str) -> str:
+    """A file of tests/data (keys and certificates made with ssh-keygen and openssl)."""
+    from pathlib import Path
+
+    return (Path(__file__).parent / "data" / name).read_text()
