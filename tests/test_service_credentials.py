@@ -129,7 +129,8 @@ def test_update_with_an_invalid_status(iam):
     assert error_of(exc_info) == (
         "ValidationError",
         400,
-        "1 validation error detected: Value at 'status' failed to satisfy constraint: Member must satisfy enum value set",
+        "1 validation error detected: Value at 'status' failed to satisfy constraint: "
+        "Member must satisfy enum value set",
     )
 
 
