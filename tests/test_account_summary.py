@@ -112,3 +112,10 @@ def test_an_alias_outside_the_pattern_is_refused(iam, alias):
         "1 validation error detected: Value at 'accountAlias' failed to satisfy constraint: "
         "Member must satisfy regular expression pattern: ^[a-z0-9]([a-z0-9]|-(?!-)){1,61}[a-z0-9]$",
     )
+
+
+def test_an_alias_of_twelve_digits_is_refused(iam):
+    with pytest.raises(ClientError) as exc_info:
+        iam.create_account_alias(AccountAlias="123456789012")
+    assert error_of(exc_info)[:2] == ("ValidationError", 400)
+    iam.create_account_alias(AccountAlias="1234567890123")  # thirteen digits are fine

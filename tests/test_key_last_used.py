@@ -136,3 +136,16 @@ def test_service_last_accessed_errors(iam):
         iam.generate_service_last_accessed_details(Arn="arn:aws:s3:::some-bucket-name")
     with pytest.raises(iam.exceptions.NoSuchEntityException):
         iam.get_service_last_accessed_details(JobId="00000000-0000-0000-0000-000000000000")
+
+
+@pytest.mark.parametrize("transport", ["call", "wire"])
+def test_both_transports_record_the_same_use(transport):
+    from pytest_iamfake import fake_iam
+
+    with fake_iam(transport=transport, users=["alice"]) as fake:
+        sts = fake.client("sts", user="alice", region_name="sa-east-1")
+        key_id = fake.client().list_access_keys(UserName="alice")["AccessKeyMetadata"][0]["AccessKeyId"]
+        fake.clock.advance(45)
+        sts.get_caller_identity()
+        used = fake.client().get_access_key_last_used(AccessKeyId=key_id)["AccessKeyLastUsed"]
+    assert used == {"LastUsedDate": START + dt.timedelta(seconds=45), "ServiceName": "sts", "Region": "sa-east-1"}

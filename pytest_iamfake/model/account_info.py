@@ -60,6 +60,8 @@ def get_account_summary(req: Request) -> Result:
 def create_account_alias(req: Request) -> Result:
     alias = req.params["AccountAlias"]
     account = req.account
+    if len(alias) == 12 and alias.isdigit():  # DOC: an alias is never an account id
+        raise errors.alias_is_account_number(alias)
     # A name held by any account, this one included, is taken (REAL text; "this one" INFERRED
     # from a third-party check against AWS, reference 9.2).
     if alias in account.aliases_taken:

@@ -522,6 +522,12 @@ def account_alias_exists(alias: str) -> IAMError:
 
 
 @aws("CHOSEN")
+def alias_is_account_number(alias: str) -> IAMError:
+    """An alias of twelve digits, which could be mistaken for an account id (rule DOC)."""
+    return IAMError("ValidationError", f"The account alias {alias} cannot be a 12-digit number.")
+
+
+@aws("CHOSEN")
 def no_such_account_alias(alias: str) -> IAMError:
     """DeleteAccountAlias with a name that is not the account's alias (code INFERRED)."""
     return IAMError("NoSuchEntity", f"The account alias {alias} cannot be found.")

@@ -8,7 +8,6 @@ from datetime import datetime
 from typing import Any
 
 from . import errors
-from .access_keys import signing_key
 from .account import Account, KeyUse, User
 from .identity import Principal, derived_id
 from .paging import listing, page
@@ -27,14 +26,16 @@ def record(req: Request, region: str) -> None:
     CHOSEN: every authenticated call counts, whatever its answer: AWS records the use of
     the key, not the success of the call.
     """
-    key = signing_key(req.caller, req.account)
-    if key is None:
+    caller = req.caller
+    if caller.access_key_id is None or caller.kind not in ("user", "root"):
+        return  # unknown keys and temporary credentials have no stored key
+    owner = req.account.root if caller.kind == "root" else req.account.find_user(caller.user_name or "")
+    key = owner.access_keys.get(caller.access_key_id) if owner is not None else None
+    if owner is None or key is None:
         return
     use = KeyUse(req.account.clock.now(), req.service, region)
     key.last_used = use
-    owner = req.account.root if req.caller.kind == "root" else req.account.find_user(req.caller.user_name or "")
-    if owner is not None:
-        owner.service_use[req.service] = use
+    owner.service_use[req.service] = use
 
 
 def get_access_key_last_used(req: Request) -> Result:
