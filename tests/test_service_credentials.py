@@ -160,3 +160,30 @@ def test_the_callers_own_credentials_without_user_name(iamfake):
     own = iamfake.client(user="alice")
     create(own)
     assert [c["UserName"] for c in own.list_service_specific_credentials()["ServiceSpecificCredentials"]] == ["alice"]
+
+
+def test_list_pages_with_max_items_and_marker(iam):
+    # botocore has no paginator for this operation (reference 8.3): page by hand.
+    made = [create(iam, user=user, service=service) for user in ("alice", "bob") for service in (GIT, KEYSPACES)]
+    seen, marker = [], None
+    while True:
+        kwargs = {"AllUsers": True, "MaxItems": 3, **({"Marker": marker} if marker else {})}
+        page = iam.list_service_specific_credentials(**kwargs)
+        seen += [c["ServiceSpecificCredentialId"] for c in page["ServiceSpecificCredentials"]]
+        if not page["IsTruncated"]:
+            break
+        marker = page["Marker"]
+    assert sorted(seen) == sorted(c["ServiceSpecificCredentialId"] for c in made)
+    assert not iam.can_paginate("list_service_specific_credentials")
+
+
+def test_an_api_key_has_an_alias_a_secret_and_an_expiry(iam):
+    cred = iam.create_service_specific_credential(
+        UserName="alice", ServiceName="bedrock.amazonaws.com", CredentialAgeDays=30
+    )["ServiceSpecificCredential"]
+    assert cred["ServiceCredentialAlias"] == f"alice-at-{ACCOUNT}"
+    assert cred["ServiceCredentialSecret"]
+    assert "ServicePassword" not in cred
+    assert cred["ExpirationDate"] == dt.datetime(2020, 1, 31, tzinfo=dt.timezone.utc)
+    listed = iam.list_service_specific_credentials(UserName="alice")["ServiceSpecificCredentials"][0]
+    assert "ServiceCredentialSecret" not in listed
