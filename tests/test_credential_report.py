@@ -194,3 +194,16 @@ def test_users_follow_the_root_row_in_name_order(iam):
     iam.create_user(UserName="Zed")
     iam.create_user(UserName="bob")
     assert [r["user"] for r in report(iam)] == ["<root_account>", "alice", "bob", "Zed"]
+
+
+def test_injected_report_errors_carry_iams_wording(iamfake, iam):
+    from helpers import error_of
+
+    iamfake.fail("GenerateCredentialReport", "LimitExceeded")
+    with pytest.raises(iam.exceptions.LimitExceededException) as exc_info:
+        iam.generate_credential_report()
+    assert error_of(exc_info) == ("LimitExceeded", 409, "No more capacity to launch new report generation tasks")
+    iamfake.fail("GetCredentialReport", "ReportInProgress")
+    with pytest.raises(iam.exceptions.CredentialReportNotReadyException) as exc_info:
+        iam.get_credential_report()
+    assert "Message" not in exc_info.value.response["Error"]

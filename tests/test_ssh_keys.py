@@ -184,3 +184,14 @@ def test_delete_user_refuses_while_an_ssh_key_remains(iam):
     )
     iam.delete_ssh_public_key(UserName="alice", SSHPublicKeyId=key_id)
     iam.delete_user(UserName="alice")
+
+
+def test_injected_errors_name_the_key_and_the_user(iamfake, iam):
+    iamfake.fail("GetSSHPublicKey", "NoSuchEntity")
+    with pytest.raises(iam.exceptions.NoSuchEntityException) as exc_info:
+        iam.get_ssh_public_key(UserName="alice", SSHPublicKeyId="APKAXXXXXXXXXXXXXXXXX", Encoding="SSH")
+    assert error_of(exc_info)[2] == "The Public Key with id APKAXXXXXXXXXXXXXXXXX cannot be found."
+    iamfake.fail("UploadSSHPublicKey", "LimitExceeded")
+    with pytest.raises(iam.exceptions.LimitExceededException) as exc_info:
+        upload(iam)
+    assert error_of(exc_info)[2] == "Cannot exceed quota for SSHPublicKeysPerUser: 5"

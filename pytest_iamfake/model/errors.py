@@ -543,6 +543,12 @@ def key_last_used_denied(caller_arn: str, key_id: str) -> IAMError:
 
 
 @aws("REAL")
+def report_capacity() -> IAMError:
+    """GenerateCredentialReport when IAM runs too many generation tasks (reachable through fail())."""
+    return IAMError("LimitExceeded", "No more capacity to launch new report generation tasks")
+
+
+@aws("REAL")
 def report_not_present() -> IAMError:
     """No Message element at all (REAL): botocore then shows "Unknown"."""
     return IAMError("ReportNotPresent", "")
