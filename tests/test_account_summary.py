@@ -43,6 +43,14 @@ def test_users_follow_create_and_delete(iam):
     assert summary(iam)["Users"] == 0
 
 
+def test_groups_follow_create_and_delete(iam):
+    iam.create_group(GroupName="staff")
+    iam.create_group(GroupName="admins")
+    assert summary(iam)["Groups"] == 2
+    iam.delete_group(GroupName="staff")
+    assert summary(iam)["Groups"] == 1
+
+
 def test_root_flags_follow_the_roots_credentials(iam):
     key_id = iam.create_access_key()["AccessKey"]["AccessKeyId"]
     cert_id = iam.upload_signing_certificate(CertificateBody=data("cert_1.pem"))["Certificate"]["CertificateId"]

@@ -129,6 +129,24 @@ def test_service_last_accessed_details_complete_at_once_with_the_recorded_use(ia
     assert by_namespace["sts"]["TotalAuthenticatedEntities"] == 1
 
 
+def test_service_last_accessed_of_a_group_names_the_member_who_used_it_last(iamfake, iam):
+    iamfake.add_user("bob")
+    iam.create_group(GroupName="devs")
+    for name in ("alice", "bob"):
+        iam.add_user_to_group(GroupName="devs", UserName=name)
+    iamfake.client(user="alice").get_user()
+    iamfake.clock.advance(60)
+    iamfake.client(user="bob").get_user()
+    arn = iam.get_group(GroupName="devs")["Group"]["Arn"]
+    job_id = iam.generate_service_last_accessed_details(Arn=arn)["JobId"]
+    by_namespace = {
+        s["ServiceNamespace"]: s for s in iam.get_service_last_accessed_details(JobId=job_id)["ServicesLastAccessed"]
+    }
+    assert by_namespace["iam"]["LastAuthenticatedEntity"] == iam.get_user(UserName="bob")["User"]["Arn"]
+    assert by_namespace["iam"]["TotalAuthenticatedEntities"] == 2
+    assert by_namespace["iam"]["LastAuthenticated"] == START + dt.timedelta(seconds=60)
+
+
 def test_service_last_accessed_errors(iam):
     with pytest.raises(iam.exceptions.NoSuchEntityException):
         iam.generate_service_last_accessed_details(Arn="arn:aws:iam::123456789012:user/nobody")

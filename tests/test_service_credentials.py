@@ -187,3 +187,22 @@ def test_an_api_key_has_an_alias_a_secret_and_an_expiry(iam):
     assert cred["ExpirationDate"] == dt.datetime(2020, 1, 31, tzinfo=dt.timezone.utc)
     listed = iam.list_service_specific_credentials(UserName="alice")["ServiceSpecificCredentials"][0]
     assert "ServiceCredentialSecret" not in listed
+
+
+def test_delete_user_reports_a_credential_before_inline_policies_and_groups(iam):
+    from helpers import POLICY
+
+    create(iam)
+    iam.put_user_policy(UserName="alice", PolicyName="p", PolicyDocument=POLICY)
+    iam.create_group(GroupName="staff")
+    iam.add_user_to_group(GroupName="staff", UserName="alice")
+    with pytest.raises(iam.exceptions.DeleteConflictException) as exc_info:
+        iam.delete_user(UserName="alice")
+    assert error_of(exc_info)[2] == "Cannot delete entity, must remove referenced objects first."
+
+
+def test_a_renamed_user_keeps_the_old_service_user_name(iam):
+    cred = create(iam)
+    iam.update_user(UserName="alice", NewUserName="alicia")
+    listed = iam.list_service_specific_credentials(UserName="alicia")["ServiceSpecificCredentials"]
+    assert [(c["UserName"], c["ServiceUserName"]) for c in listed] == [("alicia", cred["ServiceUserName"])]

@@ -10,6 +10,7 @@ from typing import Any
 from . import errors
 from .account import Account, KeyUse, User
 from .identity import Principal, derived_id
+from .names import fold
 from .paging import listing, page
 from .registry import Request, Result
 from .timestamps import as_stored
@@ -76,42 +77,55 @@ class AccessJob:
     entries: dict[str, dict[str, Any]]  # by service namespace
 
 
-def _user_of_arn(account: Account, arn: str) -> User:
-    """The user an ARN names; other entity kinds have no tables in this fake yet."""
+def _users_of_arn(account: Account, arn: str) -> tuple[str, list[User]]:
+    """(the entity's kind, the users whose key use counts for it) for a user or group ARN."""
     prefix = f"arn:aws:iam::{account.account_id}:"
     if not arn.startswith(prefix):
         raise errors.invalid_entity_arn(arn)
     resource = arn[len(prefix) :]
-    kind = resource.split("/", 1)[0]
+    kind, name = resource.split("/", 1)[0], resource.rsplit("/", 1)[-1]
     if kind == "user":
-        user = account.find_user(resource.rsplit("/", 1)[-1])
+        user = account.find_user(name)
         if user is None or user.arn != arn:
             raise errors.no_such_entity_arn(arn)
-        return user
-    if kind in ("group", "role", "policy"):
-        # HOOK: groups, roles and policies land with other modules; none exists here yet.
+        return kind, [user]
+    if kind == "group":
+        group = account.groups.find(fold(name))
+        if group is None or group.arn != arn:
+            raise errors.no_such_entity_arn(arn)
+        return kind, list(group.members.values())
+    if kind in ("role", "policy"):
+        # HOOK: roles and managed policies land with other modules; none exists here yet.
         raise errors.no_such_entity_arn(arn)
     raise errors.invalid_entity_arn(arn)
 
 
+def _entry(namespace: str, users: list[User]) -> dict[str, Any]:
+    """One service's line: the latest use by any of `users`, and how many of them used it."""
+    entry: dict[str, Any] = {
+        "ServiceName": SERVICE_NAMES[namespace],
+        "ServiceNamespace": namespace,
+        "TotalAuthenticatedEntities": 0,
+    }
+    uses = [(use, user) for user in users if (use := user.service_use.get(namespace)) is not None]
+    if uses:
+        use, user = max(uses, key=lambda pair: pair[0].when)
+        entry.update(
+            LastAuthenticated=as_stored(use.when),
+            LastAuthenticatedEntity=user.arn,  # for a group: the member who used it last (DOC)
+            LastAuthenticatedRegion=use.region,
+            TotalAuthenticatedEntities=len(uses),
+        )
+    return entry
+
+
 def generate_service_last_accessed_details(req: Request) -> Result:
-    user = _user_of_arn(req.account, req.params["Arn"])
+    _, users = _users_of_arn(req.account, req.params["Arn"])
     now = req.account.clock.now()
     req.account.credentials_issued += 1
     raw = derived_id("", req.account.account_id, "job", str(req.account.credentials_issued), length=32).lower()
     job_id = f"{raw[:8]}-{raw[8:12]}-{raw[12:16]}-{raw[16:20]}-{raw[20:32]}"  # a UUID's shape (36)
-    entries: dict[str, dict[str, Any]] = {}
-    for namespace, name in SERVICE_NAMES.items():
-        entry: dict[str, Any] = {"ServiceName": name, "ServiceNamespace": namespace, "TotalAuthenticatedEntities": 0}
-        use = user.service_use.get(namespace)
-        if use is not None:
-            entry.update(
-                LastAuthenticated=as_stored(use.when),
-                LastAuthenticatedEntity=user.arn,
-                LastAuthenticatedRegion=use.region,
-                TotalAuthenticatedEntities=1,
-            )
-        entries[namespace] = entry
+    entries = {namespace: _entry(namespace, users) for namespace in SERVICE_NAMES}
     granularity = req.params.get("Granularity", "SERVICE_LEVEL")
     req.account.access_jobs[job_id] = AccessJob(job_id, granularity, now, entries)
     return {"JobId": job_id}
