@@ -207,3 +207,13 @@ def test_injected_report_errors_carry_iams_wording(iamfake, iam):
     with pytest.raises(iam.exceptions.CredentialReportNotReadyException) as exc_info:
         iam.get_credential_report()
     assert "Message" not in exc_info.value.response["Error"]
+
+
+def test_mfa_columns_read_the_mfa_hook(iam, monkeypatch):
+    """The MFA module plugs in through model.hooks: the report and the summary follow it."""
+    from pytest_iamfake.model import hooks
+
+    monkeypatch.setattr(hooks, "mfa_active", lambda user: user.name == "alice" or user.is_root)
+    rows = report(iam)
+    assert [r["mfa_active"] for r in rows] == ["true", "true"]
+    assert iam.get_account_summary()["SummaryMap"]["AccountMFAEnabled"] == 1
