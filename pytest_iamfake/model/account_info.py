@@ -63,14 +63,15 @@ def create_account_alias(req: Request) -> Result:
     if len(alias) == 12 and alias.isdigit():  # DOC: an alias is never an account id
         raise errors.alias_is_account_number(alias)
     # A name held by any account, this one included, is taken (REAL text; "this one" INFERRED
-    # from a third-party check against AWS, reference 9.2).
-    if alias in account.aliases_taken:
+    # from a third-party check against AWS, reference 9.2).  setdefault claims the name in one
+    # step: the table is shared by accounts that hold different locks.
+    held = alias in account.aliases_taken
+    if held or account.aliases_taken.setdefault(alias, account.account_id) != account.account_id:
         raise errors.account_alias_exists(alias)
     # INFERRED: a new free alias replaces the current one (an account has at most one).
     if account.alias is not None:
         account.aliases_taken.pop(account.alias, None)
     account.alias = alias
-    account.aliases_taken[alias] = account.account_id
     return {}
 
 
