@@ -37,3 +37,10 @@ def allowing(*actions: str, resource: str = "*") -> dict[str, Any]:
         "Version": "2012-10-17",
         "Statement": [{"Effect": "Allow", "Action": list(actions), "Resource": resource}],
     }
+
+
+def data(name: str) -> str:
+    """A file of tests/data (keys and certificates made with ssh-keygen and openssl)."""
+    from pathlib import Path
+
+    return (Path(__file__).parent / "data" / name).read_text()
