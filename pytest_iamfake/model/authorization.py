@@ -75,12 +75,11 @@ NOT_EVALUATED = frozenset({("sts", "GetCallerIdentity"), ("sts", "GetSessionToke
 
 
 def authorize(req: Request, mode: Mode = "enforce") -> None:
-    """Raise the IAM error for a caller that may not run this request.
+    """Raise AccessDenied, with the Decision attached, for a caller its policies do not allow.
 
-    With mode "off" only the credentials are checked (CHOSEN: "off" skips every policy,
-    task policies and trust policies included).
+    Run after `check_credentials`.  With mode "off" nothing is evaluated (CHOSEN: "off" skips
+    every policy, task policies and trust policies included).
     """
-    check_credentials(req)
     caller = req.caller
     if mode == "off" or caller.kind == "root" or (req.service, req.operation) in NOT_EVALUATED:
         return

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from .account import Account, Clock
-from .authorization import Mode, authorize
+from .authorization import Mode, authorize, check_credentials
 from .credentials import Credentials
 from .identity import Principal
 from .last_used import DEFAULT_REGION, record
@@ -76,8 +76,11 @@ class IAMBackend:
         account = self.account(caller.account_id)
         with account.lock:
             req = Request(self.credentials, account, caller, operation, params, service, self.account)
-            authorize(req, self.authorization)
+            check_credentials(req)
+            # INFERRED: a refused call still counts as a use of the key (last-accessed data
+            # covers attempts, not only successes).
             record(req, region or DEFAULT_REGION)
+            authorize(req, self.authorization)
             try:
                 result = op.handler(req)
             finally:
