@@ -26,6 +26,7 @@ from .evaluation import Context, Decision, Policy, PolicySet, decide, request_ta
 from .evaluation import Request as Question
 from .evaluation.context import ContextValue, iso_time, role_session_context, root_session_context, user_context
 from .evaluation.inputs import CallerKind
+from .groups import Group
 from .identity import Principal, root_arn
 from .names import fold
 from .registry import Request
@@ -216,15 +217,7 @@ def sources_for(account: Account, caller: Principal) -> Sources:
 
 
 def _user_sources(account: Account, user: User, caller: Principal) -> Sources:
-    label = f"user {user.name}"
-    identity = [Source(p.document.text, p.name, label) for _, p in user.inline_policies.items()]
-    for _, group in sorted(user.groups.items()):
-        glabel = f"group {group.name}"
-        identity += [Source(p.document.text, p.name, glabel) for _, p in group.inline_policies.items()]
-    password_policy = account.password_policy
-    if password_policy is not None and password_policy.AllowUsersToChangePassword:
-        grant = Policy.change_password_grant()
-        identity.append(Source(str(grant.document), grant.name, grant.attached_to))
+    identity, boundary = user_policies(account, user)
     context = (
         ("user_name", user.name),
         ("user_id", user.user_id),
@@ -233,13 +226,27 @@ def _user_sources(account: Account, user: User, caller: Principal) -> Sources:
         ("token_issued_at", caller.token_issued_at),
         ("mfa_authenticated_at", caller.mfa_authenticated_at),
     )
-    return Sources(
-        "user",
-        user.arn if caller.arn == user.arn else caller.arn,
-        tuple(identity),
-        boundary=_managed_source(account, user.permissions_boundary, None),
-        context=context,
-    )
+    return Sources("user", caller.arn, identity, boundary=boundary, context=context)
+
+
+def user_policies(account: Account, user: User) -> tuple[tuple[Source, ...], Source | None]:
+    """A user's identity policies (its own, then each group's, then the account-level
+    AllowUsersToChangePassword grant) and its permissions boundary."""
+    label = f"user {user.name}"
+    identity = [Source(p.document.text, p.name, label) for _, p in user.inline_policies.items()]
+    for _, group in sorted(user.groups.items()):
+        identity += group_policies(account, group)
+    password_policy = account.password_policy
+    if password_policy is not None and password_policy.AllowUsersToChangePassword:
+        grant = Policy.change_password_grant()
+        identity.append(Source(str(grant.document), grant.name, grant.attached_to))
+    return tuple(identity), _managed_source(account, user.permissions_boundary, None)
+
+
+def group_policies(account: Account, group: Group) -> list[Source]:
+    """A group's identity policies."""
+    label = f"group {group.name}"
+    return [Source(p.document.text, p.name, label) for _, p in group.inline_policies.items()]
 
 
 def _managed_source(account: Account, arn: str | None, attached_to: str | None) -> Source | None:

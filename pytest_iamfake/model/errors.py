@@ -937,3 +937,18 @@ def inline_policies_too_large(quota: int, entity: str, name: str) -> IAMError:
 def trust_policy_too_large(quota: int) -> IAMError:
     """CreateRole / UpdateAssumeRolePolicy, status 409 (pasted output, kubeflow/kubeflow#6687)."""
     return IAMError("LimitExceeded", f"Cannot exceed quota for ACLSizePerRole: {quota}")
+
+
+# --- authorization: the policy simulator and role sessions ---------------------------------
+
+
+@aws("CHOSEN")
+def simulation_policy_invalid(parameter: str, number: int, reason: str) -> IAMError:
+    """A simulator input policy IAM's grammar refuses (InvalidInput is declared; wording unknown)."""
+    return IAMError("InvalidInput", f"The policy in {parameter} at position {number} is not valid: {reason}")
+
+
+@aws("CHOSEN")
+def policy_evaluation_failed(reason: str) -> IAMError:
+    """The engine could not evaluate a simulated policy (PolicyEvaluation is declared; wording unknown)."""
+    return IAMError("PolicyEvaluation", f"The policy could not be evaluated: {reason}")

@@ -19,6 +19,7 @@ from . import (
     password_policy,
     service_credentials,
     signing_certificates,
+    simulator,
     ssh_keys,
     sts,
     users,
@@ -121,6 +122,9 @@ _ROWS: tuple[Operation, ...] = (
     Operation("iam", "ListInstanceProfiles", audit_surface.list_instance_profiles, mutates=False),
     Operation("iam", "ListInstanceProfilesForRole", audit_surface.list_instance_profiles_for_role, mutates=False),
     Operation("iam", "ListOrganizationsFeatures", audit_surface.list_organizations_features, mutates=False),
+    # the policy simulator (answered by the authorization engine)
+    Operation("iam", "SimulatePrincipalPolicy", simulator.simulate_principal_policy, mutates=False),
+    Operation("iam", "SimulateCustomPolicy", simulator.simulate_custom_policy, mutates=False),
     # STS
     Operation("sts", "GetCallerIdentity", sts.get_caller_identity, mutates=False),
     Operation("sts", "AssumeRoot", sts.assume_root, mutates=True),
