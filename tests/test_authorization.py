@@ -30,7 +30,8 @@ def implicit(action: str, resource: str | None, by: str = "identity-based policy
 
 
 def explicit(action: str, resource: str, where: str = "an identity-based policy", who: str = ALICE) -> str:
-    return f"User: {who} is not authorized to perform: iam:{action} on resource: {resource} with an explicit deny in {where}"
+    denied = f"User: {who} is not authorized to perform: iam:{action} on resource: {resource}"
+    return f"{denied} with an explicit deny in {where}"
 
 
 def statement(effect: str, action: str | list[str], resource: str = "*", **extra: Any) -> dict[str, Any]:
