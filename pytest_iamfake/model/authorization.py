@@ -27,7 +27,7 @@ from .evaluation import Request as Question
 from .evaluation.context import ContextValue, iso_time, role_session_context, root_session_context, user_context
 from .evaluation.inputs import CallerKind
 from .groups import Group
-from .identity import Principal, root_arn
+from .identity import Principal, root_arn, root_principal
 from .names import fold
 from .registry import Request
 
@@ -370,19 +370,42 @@ def _with_trust(req: Request, state: CallerState) -> PolicySet:
     return state.policies  # TODO(roles): the role's trust policy once roles are modelled
 
 
+def principal_for(account: Account, who: str) -> Principal | None:
+    """The principal `who` names: an IAM user's name or ARN, or the root ARN (None: no such principal)."""
+    if who == root_arn(account.account_id):
+        return root_principal(account.account_id)
+    name = who
+    if who.startswith("arn:"):
+        parts = who.split(":", 5)
+        if len(parts) != 6 or parts[4] != account.account_id or not parts[5].startswith("user/"):
+            return None
+        name = parts[5].rsplit("/", 1)[-1]
+    user = account.find_user(name)
+    if user is None or (who.startswith("arn:") and user.arn != who):
+        return None
+    return Principal("user", account.account_id, user.arn, user.user_id, user_name=user.name)
+
+
 def explain(
-    account: Account, principal: Principal, action: str, resource: str, context: Mapping[str, ContextValue] | None
+    account: Account,
+    principal: Principal,
+    action: str,
+    resource: str = "*",
+    context: Mapping[str, ContextValue] | None = None,
 ) -> Decision:
-    """The engine's decision for `principal` doing `action` on `resource`, with extra context keys."""
+    """The engine's decision for `principal` doing `action` on `resource`, as a call would get it now.
+
+    `context` adds or replaces condition keys (None as a value removes one).
+    """
     if principal.kind == "root":
-        state_policies = PolicySet()
-        question = Question(principal.arn, action, resource, Context(context or {}), "root")
-        return decide(question, state_policies)
+        return decide(Question(principal.arn, action, resource, Context(context or {}), "root"), PolicySet())
     state = caller_state(account, principal)
     now = account.clock.now()
     extra: dict[str, ContextValue] = {"aws:CurrentTime": iso_time(now), "aws:EpochTime": _epoch(now)}
     if state.mfa_at is not None:
         extra["aws:MultiFactorAuthAge"] = str(max(0, int((now - state.mfa_at).total_seconds())))
+    if any(k.startswith(("aws:resourcetag/", "iam:resourcetag/")) for k in state.policies.context_keys(action.lower())):
+        extra.update(resource_tag_keys(_resource_tags(account, resource)))
     extra.update(context or {})
     question = Question(state.principal_arn, action, resource, state.base.with_values(extra), state.kind)
     return decide(question, state.policies)
