@@ -17,7 +17,7 @@ import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from . import actions, aws_managed, errors
 from .access_keys import signing_key
@@ -103,7 +103,17 @@ def authorize(req: Request, mode: Mode = "enforce") -> None:
             # CHOSEN: a root session acts on its root user when the call names no other.
             resource = text = root_arn(account.account_id)
         context = _context(req, state, policies, needed.action, resource)
-        decision = decide(Question(state.principal_arn, needed.action, resource, context, state.kind), policies)
+        memo = state.decisions if policies is state.policies else None
+        key = (needed.action, resource if memo is None or _reads_resource(state, needed.action) else "")
+        known = memo.get(key) if memo is not None else None
+        if known is not None and known[0] is context:
+            decision = known[1]  # same caller, policies, action, context object (and resource, if read)
+        else:
+            decision = decide(Question(state.principal_arn, needed.action, resource, context, state.kind), policies)
+            if memo is not None and (decision.allowed or key[1]):  # a refusal keeps its own resource
+                if len(memo) >= 4096:
+                    memo.clear()
+                memo[key] = (context, decision)
         if not decision.allowed:
             error = decision.access_denied(text)
             error.decision = decision
@@ -128,8 +138,7 @@ def check_credentials(req: Request) -> None:
 # --- who the caller is, for the engine ---------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):  # a tuple: built for every policy each time a caller is re-checked
     """One policy as read from the account: enough to build the engine's Policy and to compare."""
 
     document: str
@@ -144,8 +153,7 @@ class Source:
         return Policy.inline(self.document, self.name, self.attached_to)
 
 
-@dataclass(frozen=True)
-class Sources:
+class Sources(NamedTuple):
     """Everything a caller's decisions depend on besides the request: policies and fixed context keys."""
 
     kind: CallerKind
@@ -166,6 +174,12 @@ class CallerState:
     base: Context  # keys that do not move with the clock
     mfa_at: datetime | None  # aws:MultiFactorAuthAge counts from here
     trusts: dict[str, tuple[int, PolicySet]] = field(default_factory=dict)  # AssumeRole: role -> set
+    # The last context built, and the instant it was built for: a fixed clock reuses it.  Decisions
+    # made with such a context, by (action, resource): valid while that context object is current.
+    decisions: dict[tuple[str, str], tuple[Context, Decision]] = field(default_factory=dict)
+    resource_read: dict[str, bool] = field(default_factory=dict)  # by action: see _reads_resource
+    last_now: datetime | None = None
+    last_context: Context | None = None
 
     @property
     def kind(self) -> CallerKind:
@@ -330,16 +344,39 @@ def _path_lookup(account: Account) -> Callable[[str, str], str | None]:
 def _context(req: Request, state: CallerState, policies: PolicySet, action: str, resource: str) -> Context:
     """The caller's fixed keys plus the clock's, and request or resource tags when a statement reads them."""
     now = req.account.clock.now()
+    read = policies.context_keys(action.lower())
+    tags = bool(read) and any(k.startswith(_TAG_KEYS) for k in read)
+    if not tags and now == state.last_now and state.last_context is not None:
+        return state.last_context
     extra: dict[str, ContextValue] = {"aws:CurrentTime": iso_time(now), "aws:EpochTime": _epoch(now)}
     if state.mfa_at is not None:
         extra["aws:MultiFactorAuthAge"] = str(max(0, int((now - state.mfa_at).total_seconds())))
-    read = policies.context_keys(action.lower())
-    if read:
-        if any(k.startswith(("aws:requesttag/", "aws:tagkeys")) for k in read):
-            extra.update(_request_tags(req.params))
-        if any(k.startswith(("aws:resourcetag/", "iam:resourcetag/")) for k in read):
-            extra.update(resource_tag_keys(_resource_tags(req.account, resource)))
+    if not tags:
+        state.last_now, state.last_context = now, state.base.with_values(extra)
+        return state.last_context
+    if any(k.startswith(("aws:requesttag/", "aws:tagkeys")) for k in read):
+        extra.update(_request_tags(req.params))
+    if any(k.startswith(("aws:resourcetag/", "iam:resourcetag/")) for k in read):
+        extra.update(resource_tag_keys(_resource_tags(req.account, resource)))
     return state.base.with_values(extra)
+
+
+def _reads_resource(state: CallerState, action: str) -> bool:
+    """Whether any statement that could apply to `action` looks at the resource (else one answer fits all)."""
+    found = state.resource_read.get(action)
+    if found is None:
+        found = any(
+            kind in ("resource", "trust")
+            or statement.resources is None
+            or statement.not_resource
+            or not statement.resources.wildcard
+            for kind, _policy, statement in state.policies.candidates(action.lower())
+        )
+        state.resource_read[action] = found
+    return found
+
+
+_TAG_KEYS = ("aws:requesttag/", "aws:tagkeys", "aws:resourcetag/", "iam:resourcetag/")
 
 
 def _epoch(now: datetime) -> str:
