@@ -17,9 +17,9 @@ from typing import Any
 from botocore import xform_name
 
 import pytest_iamfake
-from pytest_iamfake.fake import service_model
 from pytest_iamfake.model.registry import OPERATIONS
 from pytest_iamfake.options import DEFAULTS, NAMES
+from pytest_iamfake.services import service_model
 
 # Sections of the API page: (title, public names). A name shows up once pytest_iamfake exports
 # it; an exported name no section lists goes to "other", an exception to "errors". So a new

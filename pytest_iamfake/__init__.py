@@ -1,6 +1,10 @@
-"""pytest-iamfake: a faithful in-process fake of AWS IAM's console sign-in surface."""
+"""pytest-iamfake: a faithful in-process fake of AWS IAM's console sign-in surface.
 
-from . import botocore_hooks
+Importing the package imports no botocore; it installs a hook (adapter/hooks.py) that
+wires botocore to the fake as soon as botocore is imported, or at once if it already is.
+"""
+
+from .adapter import hooks
 from .calls import ANY, Call
 from .clock import Clock
 from .error_scenarios import error_cases, error_codes
@@ -24,4 +28,4 @@ __all__ = [
 ]
 
 # Every botocore session created after this import routes IAM/STS calls to the active fake.
-botocore_hooks.install()
+hooks.install()

@@ -23,9 +23,9 @@ from hypothesis import strategies as st
 
 import pytest_iamfake
 from pytest_iamfake import fake_iam
-from pytest_iamfake.fake import service_model
 from pytest_iamfake.model.errors import COMMON_STATUS
 from pytest_iamfake.model.registry import OPERATIONS
+from pytest_iamfake.services import service_model
 
 COVERED = sorted(OPERATIONS)
 EXAMPLES = int(os.environ.get("IAMFAKE_HYPOTHESIS_EXAMPLES", "20"))  # raise it to hunt for bugs

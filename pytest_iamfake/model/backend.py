@@ -6,8 +6,7 @@ import threading
 from collections.abc import Mapping
 from typing import Any
 
-from . import access_keys as _access_keys  # noqa: F401  (registers operations)
-from . import login_profiles as _login_profiles  # noqa: F401
+from . import access_keys, login_profiles
 from . import password_policy as _password_policy  # noqa: F401
 from . import sts as _sts  # noqa: F401
 from . import users as _users  # noqa: F401
@@ -99,3 +98,33 @@ class IAMBackend:
         if op.mutates and tick:
             self.clock.after_change()
         return result
+
+    # --- entry points for the handle's arrange helpers (pytest_iamfake.fake) ----------------
+
+    def seed_login_profile(
+        self, account_id: str, user_name: str, password: str, *, reset_required: bool, check_policy: bool
+    ) -> None:
+        """Give an existing IAM user a console password, unrecorded; `check_policy=False` skips the policy."""
+        account = self.account(account_id)
+        with account.lock:
+            login_profiles.new_profile(
+                account,
+                account.require_user(user_name),
+                password,
+                reset_required=reset_required,
+                check_policy=check_policy,
+            )
+
+    def signing_key_for(self, account_id: str, user_name: str) -> tuple[str, str] | None:
+        """(key id, secret) of the user's oldest Active access key, None if it has none.
+
+        Raises IAMError (NoSuchEntity) for a missing user.
+        """
+        account = self.account(account_id)
+        with account.lock:
+            key = access_keys.active_key(account.require_user(user_name))
+            return None if key is None else (key.key_id, key.secret)
+
+    def can_sign_in(self, account_id: str, user_name: str, password: str) -> bool:
+        """Would `user_name` get into the console with `password` right now?"""
+        return login_profiles.can_sign_in(self.account(account_id), user_name, password)

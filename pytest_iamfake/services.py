@@ -1,21 +1,98 @@
-"""Operation names as test authors write them, checked against the installed botocore models.
+"""The faked services as botocore's installed models describe them.
 
-"CreateLoginProfile" and "create_login_profile" (botocore's own client-method spelling)
-both name the same operation; anything else is a UsageError naming close matches.
+Which services are faked, the one botocore session that loads their models, which
+operation an event or a test author's name refers to, and what errors (with their
+HTTP statuses) an operation declares.  botocore is imported on first use, never at
+import: `import pytest_iamfake` must stay cheap for test runs that never touch AWS.
+
+Operation names as test authors write them: "CreateLoginProfile" and
+"create_login_profile" (botocore's own client-method spelling) both name the same
+operation; anything else is a UsageError naming close matches.
 """
 
 from __future__ import annotations
 
 import difflib
 import functools
+import threading
 from collections.abc import Iterable, Mapping
-from typing import Any
-
-from botocore import xform_name
-from botocore.model import OperationModel, ServiceModel
+from typing import TYPE_CHECKING, Any
 
 from .calls import CallFilter
 from .exceptions import UsageError
+
+if TYPE_CHECKING:
+    from botocore.model import OperationModel, ServiceModel
+    from botocore.session import Session
+
+FAKED_SERVICES = ("iam", "sts")
+
+_session_lock = threading.Lock()
+_session: Session | None = None
+
+
+def botocore_session() -> Session:
+    """One botocore session for the fake's own clients and service models (loading is slow)."""
+    global _session
+    with _session_lock:
+        if _session is None:
+            import botocore.session
+
+            _session = botocore.session.Session()
+        return _session
+
+
+@functools.cache
+def service_model(service: str) -> ServiceModel:
+    """The installed botocore model of `service`."""
+    return botocore_session().get_service_model(service)
+
+
+def faked_models() -> dict[str, ServiceModel]:
+    """The botocore models of the services the fake answers for, by service name."""
+    return {service: service_model(service) for service in FAKED_SERVICES}
+
+
+def is_faked(operation: OperationModel) -> bool:
+    """Whether the fake answers `operation` (an operation of a faked service)."""
+    return operation.service_model.service_name in FAKED_SERVICES
+
+
+@functools.cache
+def _faked_service_ids() -> dict[str, str]:
+    """Hyphenized service id (as in event names) -> service name, for the faked services."""
+    return {service_model(name).service_id.hyphenize(): name for name in FAKED_SERVICES}
+
+
+_event_operations: dict[str, OperationModel | None] = {}
+
+
+def operation_for_event(event_name: str) -> OperationModel | None:
+    """The faked operation an `<event>.<service-id>.<Operation>` event is about, if any."""
+    if event_name in _event_operations:
+        return _event_operations[event_name]
+    _, service_id, name = event_name.split(".", 2)
+    service = _faked_service_ids().get(service_id)
+    found = _event_operations[event_name] = None if service is None else service_model(service).operation_model(name)
+    return found
+
+
+_STATUS_BY_SERVICE: dict[str, dict[str, int]] = {}
+
+
+def declared_status(service: ServiceModel, code: str) -> int | None:
+    """The HTTP status the service model declares for an error code, if it declares the code."""
+    table = _STATUS_BY_SERVICE.get(service.service_name)
+    if table is None:
+        table = {}
+        for shape in service.error_shapes:
+            error = shape.metadata.get("error", {})
+            table[error.get("code", shape.name)] = error.get("httpStatusCode", 400)
+        _STATUS_BY_SERVICE[service.service_name] = table
+    return table.get(code)
+
+
+# --- names as test authors write them ------------------------------------------------
 
 SPELLING_HINT = 'Operation names are spelled "CreateLoginProfile" or "create_login_profile".'
 
@@ -23,6 +100,8 @@ SPELLING_HINT = 'Operation names are spelled "CreateLoginProfile" or "create_log
 @functools.cache
 def _spellings(model: ServiceModel) -> dict[str, str]:
     """Every accepted spelling of the model's operations -> the operation's name."""
+    from botocore import xform_name
+
     names: dict[str, str] = {}
     for name in model.operation_names:
         names[name] = name
