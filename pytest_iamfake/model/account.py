@@ -9,7 +9,8 @@ from typing import Any, Protocol
 
 from . import errors
 from .identity import derived_id, root_arn, user_arn
-from .passwords import PasswordHash, PasswordPolicy
+from .password_hash import PasswordHash
+from .password_policy import PasswordPolicy
 
 
 class Clock(Protocol):
