@@ -32,20 +32,28 @@ _session: Session | None = None
 
 
 def botocore_session() -> Session:
-    """One botocore session for the fake's own clients and service models (loading is slow)."""
-    global _session
-    with _session_lock:
-        if _session is None:
-            import botocore.session
+    """One botocore session for the fake's own clients and service models (loading is slow).
 
+    Made anew if botocore itself was imported anew since (pytester's in-process runs drop
+    modules their inner run imported), so its clients raise the ClientError tests catch.
+    """
+    global _session
+    import botocore.session
+
+    with _session_lock:
+        if _session is None or not isinstance(_session, botocore.session.Session):
             _session = botocore.session.Session()
         return _session
 
 
 @functools.cache
+def _service_model(service: str, session: Session) -> ServiceModel:
+    return session.get_service_model(service)
+
+
 def service_model(service: str) -> ServiceModel:
     """The installed botocore model of `service`."""
-    return botocore_session().get_service_model(service)
+    return _service_model(service, botocore_session())
 
 
 def faked_models() -> dict[str, ServiceModel]:
