@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 import pytest_iamfake
 from pytest_iamfake import fake_iam
 from pytest_iamfake.model.errors import COMMON_STATUS
-from pytest_iamfake.model.registry import OPERATIONS
+from pytest_iamfake.model.operations import OPERATIONS
 from pytest_iamfake.services import service_model
 
 COVERED = sorted(OPERATIONS)
@@ -134,7 +134,7 @@ def check_invariants(fake: pytest_iamfake.IAMFake) -> None:
         assert len({id(p) for p in profiles}) == len(profiles)
         assert all(not isinstance(p.password, str) for p in profiles)
     # Every credential the fake accepts belongs to an existing user, root or session account.
-    for key_id, principal in backend.credentials.items():
+    for key_id, principal in backend.credentials.live.items():
         account = backend.accounts.get(principal.account_id)
         assert account is not None, f"{key_id} signs for an unknown account {principal.account_id}"
         if principal.kind == "user":

@@ -107,7 +107,9 @@ def test_caller_comes_from_the_signature(iamfake):
     iamfake.add_user("Bob")
     key = "AKIAWIREBOBEXAMPLE01"
     arn = user_arn(account, "/", "Bob")
-    iamfake.backend.credentials[key] = Principal("user", account, arn, "AIDAWIREBOB", user_name="Bob")
+    iamfake.backend.credentials.issue(
+        Principal("user", account, arn, "AIDAWIREBOB", user_name="Bob", access_key_id=key)
+    )
     as_bob = boto3.client("iam", aws_access_key_id=key, aws_secret_access_key="secret")
     assert as_bob.get_user()["User"]["UserName"] == "Bob"
     assert iamfake.calls[-1].caller == arn

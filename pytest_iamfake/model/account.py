@@ -9,6 +9,8 @@ from typing import Any, Protocol
 
 from . import errors
 from .identity import derived_id, root_arn, user_arn
+from .names import fold
+from .paging import Index
 from .password_hash import PasswordHash
 from .password_policy import PasswordPolicy
 
@@ -67,14 +69,14 @@ class Account:
         self.account_id = account_id
         self.clock = clock
         self.lock = threading.RLock()
-        self.users: dict[str, User] = {}  # keyed by lower-case name: names are case-insensitive (DOC)
+        self.users: Index[User] = Index()  # keyed by lower-case name: names are case-insensitive (DOC)
         self.password_policy: PasswordPolicy | None = None
         self.keys_issued = 0  # access keys ever created here: ids never repeat
         # CHOSEN: the root user's "name" in login-profile responses is the account id.
         self.root = User(account_id, "/", account_id, root_arn(account_id), created, is_root=True)
 
     def find_user(self, name: str) -> User | None:
-        return self.users.get(name.lower())
+        return self.users.find(fold(name))
 
     def require_user(self, name: str) -> User:
         user = self.find_user(name)
@@ -83,15 +85,15 @@ class Account:
         return user
 
     def new_user(self, name: str, path: str, **extra: Any) -> User:
-        if name.lower() in self.users:
+        if fold(name) in self.users:
             raise errors.user_exists(name)
         user = User(
             name=name,
             path=path,
-            user_id=derived_id("AIDA", self.account_id, name.lower()),
+            user_id=derived_id("AIDA", self.account_id, fold(name)),
             arn=user_arn(self.account_id, path, name),
             created=self.clock.now(),
             **extra,
         )
-        self.users[name.lower()] = user
+        self.users[fold(name)] = user
         return user

@@ -409,3 +409,12 @@ def member_name(name: str) -> str:
 VALIDATION_ORDER: dict[str, tuple[str, ...]] = {
     "UpdateAccountPasswordPolicy": ("MinimumPasswordLength", "PasswordReusePrevention", "MaxPasswordAge"),
 }
+
+
+# --- paging -----------------------------------------------------------------------------
+
+
+@aws("REAL")
+def invalid_marker() -> IAMError:
+    """A Marker the service never issued (REAL for ListVirtualMFADevices, INFERRED elsewhere)."""
+    return IAMError("ValidationError", "Invalid Marker.")

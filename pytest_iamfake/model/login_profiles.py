@@ -9,7 +9,7 @@ from . import errors
 from .account import Account, LoginProfile, User
 from .password_hash import PasswordHash
 from .password_policy import HISTORY_LIMIT, check_password, check_reuse
-from .registry import Request, Result, operation
+from .registry import Request, Result
 from .timestamps import as_created, as_stored
 from .users import target_user
 
@@ -67,7 +67,6 @@ def new_profile(
     return profile
 
 
-@operation("iam", "CreateLoginProfile", mutates=True)
 def create_login_profile(req: Request) -> Result:
     p = req.params
     user = target_user(req, root_allowed=False)
@@ -90,13 +89,11 @@ def create_login_profile(req: Request) -> Result:
     return {"LoginProfile": profile_output(user, profile, created=True)}
 
 
-@operation("iam", "GetLoginProfile", mutates=False)
 def get_login_profile(req: Request) -> Result:
     user = target_user(req, root_allowed=False)
     return {"LoginProfile": profile_output(user, require_profile(user), created=False)}
 
 
-@operation("iam", "UpdateLoginProfile", mutates=True)
 def update_login_profile(req: Request) -> Result:
     p = req.params
     user = req.account.require_user(p["UserName"])
@@ -114,7 +111,6 @@ def update_login_profile(req: Request) -> Result:
     return {}
 
 
-@operation("iam", "DeleteLoginProfile", mutates=True)
 def delete_login_profile(req: Request) -> Result:
     user = target_user(req, root_allowed=False)
     require_profile(user)
@@ -122,7 +118,6 @@ def delete_login_profile(req: Request) -> Result:
     return {}
 
 
-@operation("iam", "ChangePassword", mutates=True)
 def change_password(req: Request) -> Result:
     """An IAM user changes its own password (permission is checked in authorization)."""
     if not req.caller.is_user:

@@ -1,20 +1,18 @@
-"""The account password policy: IAM's default policy, a custom policy, the checks, and its operations.
+"""The account password policy: IAM's default policy, a custom policy, and the password checks.
 
 Everything about password rules is here: which characters count as which class, the
 default policy that applies while no custom one is set, a custom policy's fields (the
-PasswordPolicy dataclass, the one place they are listed), the check of a new password,
-the reuse rule, and Update/Get/DeleteAccountPasswordPolicy.
+PasswordPolicy dataclass, the one place they are listed), the check of a new password
+and the reuse rule.  The operations that set and read it are in account_password_policy.py.
 """
 
 from __future__ import annotations
 
 import string
-from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING, Any
 
 from . import errors
-from .registry import Request, Result, operation
 
 if TYPE_CHECKING:
     from .password_hash import PasswordHash
@@ -125,47 +123,3 @@ def check_reuse(password: str, history: list[PasswordHash], policy: PasswordPoli
     reuse = policy.PasswordReusePrevention if policy else None
     if reuse and any(old.matches(password) for old in history[-reuse:]):
         raise errors.password_policy_violation([errors.reuse_rule(reuse)])
-
-
-# --- operations ------------------------------------------------------------------------------
-
-
-def checked_params(params: Mapping[str, Any]) -> dict[str, Any]:
-    """The policy fields of a request, refusing unknown names and wrong types.
-
-    botocore refuses both client-side; only the fake's own arrange helpers can send them.
-    """
-    unknown = sorted(set(params) - set(FIELD_TYPES))
-    if unknown:
-        raise errors.unknown_policy_fields(unknown, FIELD_TYPES)
-    wrong = [
-        (errors.member_name(name), errors.wrong_type(FIELD_TYPES[name]))
-        for name, value in params.items()
-        if isinstance(value, bool) != (FIELD_TYPES[name] is bool) or not isinstance(value, int)
-    ]
-    if wrong:
-        raise errors.validation_error(wrong)
-    return dict(params)
-
-
-@operation("iam", "UpdateAccountPasswordPolicy", mutates=True)
-def update_account_password_policy(req: Request) -> Result:
-    # Full replace (DOC); existing passwords are not re-checked, the rules apply at the next set.
-    req.account.password_policy = PasswordPolicy.from_params(checked_params(req.params))
-    return {}
-
-
-@operation("iam", "GetAccountPasswordPolicy", mutates=False)
-def get_account_password_policy(req: Request) -> Result:
-    policy = req.account.password_policy
-    if policy is None:
-        raise errors.no_password_policy(req.account.account_id)
-    return {"PasswordPolicy": policy.as_output()}
-
-
-@operation("iam", "DeleteAccountPasswordPolicy", mutates=True)
-def delete_account_password_policy(req: Request) -> Result:
-    if req.account.password_policy is None:
-        raise errors.no_password_policy_to_delete()
-    req.account.password_policy = None  # back to IAM's default policy (DOC)
-    return {}

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from . import errors
 from .account import User
-from .registry import Request, Result, operation
+from .names import fold
+from .paging import listing, page
+from .registry import Request, Result
 from .timestamps import as_created, as_stored
-
-DEFAULT_MAX_ITEMS = 100
 
 
 def target_user(req: Request, *, root_allowed: bool) -> User:
@@ -50,7 +51,6 @@ def user_output(user: User, *, created: bool = False, listing: bool = False) -> 
     return out
 
 
-@operation("iam", "CreateUser", mutates=True)
 def create_user(req: Request) -> Result:
     p = req.params
     user = req.account.new_user(
@@ -62,7 +62,6 @@ def create_user(req: Request) -> Result:
     return {"User": user_output(user, created=True)}
 
 
-@operation("iam", "GetUser", mutates=False)
 def get_user(req: Request) -> Result:
     user = target_user(req, root_allowed=True)
     if user.is_root:
@@ -71,39 +70,26 @@ def get_user(req: Request) -> Result:
     return {"User": user_output(user)}
 
 
-@operation("iam", "ListUsers", mutates=False)
 def list_users(req: Request) -> Result:
     prefix = req.params.get("PathPrefix", "/")
-    users = sorted(
-        (u for u in req.account.users.values() if u.path.startswith(prefix)),
-        key=lambda u: u.name.lower(),
-    )
-    page, marker = paginate(users, req.params, key=lambda u: u.name.lower())
-    out: Result = {"Users": [user_output(u, listing=True) for u in page], "IsTruncated": marker is not None}
-    if marker is not None:
-        out["Marker"] = marker
-    return out
+    keep = None if prefix == "/" else (lambda u: u.path.startswith(prefix))
+    users, marker = page(req.account.users, req.params, keep=keep)
+    return listing("Users", [user_output(u, listing=True) for u in users], marker)
 
 
-def paginate(items: list[Any], params: Any, *, key: Any) -> tuple[list[Any], str | None]:
-    """IAM-style Marker/MaxItems paging; the marker is the sort key of the next item."""
-    start = 0
-    marker = params.get("Marker")
-    if marker is not None:
-        start = next((i for i, item in enumerate(items) if key(item) >= marker), len(items))
-    limit = params.get("MaxItems", DEFAULT_MAX_ITEMS)
-    page = items[start : start + limit]
-    rest = items[start + limit :]
-    return page, (key(rest[0]) if rest else None)
+# What keeps DeleteUser from deleting, in the order it is checked (reference iam-entities.md
+# Appendix C: each message REAL, the order INFERRED from the documented removal order).
+# Each credential kind and attachment adds its row here.
+DELETE_BLOCKERS: list[tuple[Callable[[User], bool], Callable[[], errors.IAMError]]] = [
+    (lambda user: user.login_profile is not None, lambda: errors.delete_conflict("login profile")),
+    (lambda user: bool(user.access_keys), lambda: errors.delete_conflict("access keys")),
+]
 
 
-@operation("iam", "DeleteUser", mutates=True)
 def delete_user(req: Request) -> Result:
     user = req.account.require_user(req.params["UserName"])
-    # CHOSEN order when several conflicts apply: login profile, then access keys.
-    if user.login_profile is not None:
-        raise errors.delete_conflict("login profile")
-    if user.access_keys:
-        raise errors.delete_conflict("access keys")
-    del req.account.users[user.name.lower()]
+    for blocks, conflict in DELETE_BLOCKERS:
+        if blocks(user):
+            raise conflict()
+    del req.account.users[fold(user.name)]
     return {}

@@ -1,0 +1,40 @@
+"""The operation table: every IAM/STS operation the model answers, its handler, and whether it
+changes state (a state-changing call moves the clock by its tick).
+
+This is the one place that lists what is modelled; a new operation is a handler in the module
+of its resource and a row here.
+"""
+
+from __future__ import annotations
+
+from . import access_keys, login_profiles, sts, users
+from . import account_password_policy as account_policy
+from .registry import Operation
+
+_ROWS: tuple[Operation, ...] = (
+    # users
+    Operation("iam", "CreateUser", users.create_user, mutates=True),
+    Operation("iam", "GetUser", users.get_user, mutates=False),
+    Operation("iam", "ListUsers", users.list_users, mutates=False),
+    Operation("iam", "DeleteUser", users.delete_user, mutates=True),
+    # login profiles and passwords
+    Operation("iam", "CreateLoginProfile", login_profiles.create_login_profile, mutates=True),
+    Operation("iam", "GetLoginProfile", login_profiles.get_login_profile, mutates=False),
+    Operation("iam", "UpdateLoginProfile", login_profiles.update_login_profile, mutates=True),
+    Operation("iam", "DeleteLoginProfile", login_profiles.delete_login_profile, mutates=True),
+    Operation("iam", "ChangePassword", login_profiles.change_password, mutates=True),
+    # the account password policy
+    Operation("iam", "UpdateAccountPasswordPolicy", account_policy.update_account_password_policy, mutates=True),
+    Operation("iam", "GetAccountPasswordPolicy", account_policy.get_account_password_policy, mutates=False),
+    Operation("iam", "DeleteAccountPasswordPolicy", account_policy.delete_account_password_policy, mutates=True),
+    # access keys
+    Operation("iam", "CreateAccessKey", access_keys.create_access_key, mutates=True),
+    Operation("iam", "ListAccessKeys", access_keys.list_access_keys, mutates=False),
+    Operation("iam", "UpdateAccessKey", access_keys.update_access_key, mutates=True),
+    Operation("iam", "DeleteAccessKey", access_keys.delete_access_key, mutates=True),
+    # STS
+    Operation("sts", "GetCallerIdentity", sts.get_caller_identity, mutates=False),
+    Operation("sts", "AssumeRoot", sts.assume_root, mutates=True),
+)
+
+OPERATIONS: dict[tuple[str, str], Operation] = {(row.service, row.name): row for row in _ROWS}
