@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import difflib
 import threading
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -116,7 +115,7 @@ def _check_code(operation: OperationModel, code: object) -> None:
         return
     declared = services.declared_codes(operation)
     common = [c for c in allowed if c not in declared]
-    close = difflib.get_close_matches(str(code), allowed, n=1, cutoff=0.6)
+    close = _close_matches(str(code), allowed, n=1, cutoff=0.6)
     hint = f" Did you mean {close[0]!r}?" if close else ""
     raise UsageError(
         f"{operation.name} cannot be made to fail with {code!r}.{hint}\n"
@@ -167,3 +166,9 @@ class Faults:
             f"{numbered(calls)}\n"
             "Make the code under test call it, fix its operation or `when`, or pass optional=True."
         )
+
+
+def _close_matches(word: str, possibilities: Iterable[str], n: int, cutoff: float) -> list[str]:
+    import difflib  # only here: slow to import, and needed only to word a usage error
+
+    return difflib.get_close_matches(word, list(possibilities), n=n, cutoff=cutoff)

@@ -1,20 +1,24 @@
 """pytest glue: the `iamfake` fixture and marker, ini options, and the call-phase verify().
 
-Importing this module imports no botocore (see adapter/hooks.py): a pytest run that never
-touches AWS pays nothing for the plugin being installed.
+Importing this module imports no botocore (see adapter/hooks.py) and not the fake either
+(fake.py loads when the fixture is first used): a pytest run that never touches AWS pays
+next to nothing for the plugin being installed.
 """
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Generator, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from .adapter import hooks
 from .exceptions import UsageError
-from .fake import IAMFake
 from .options import BY_NAME, INI_NAMES, NAMES, Options, build, fixture_doc, ini_help, marker_line
+
+if TYPE_CHECKING:
+    from .fake import IAMFake
 
 # Installed at import (pytest imports entry-point plugins before conftest files), so
 # clients created at module import time already carry the handlers.
@@ -68,6 +72,8 @@ def _iamfake(request: pytest.FixtureRequest) -> Iterator[IAMFake]:
     options = build(
         _marker_options(request.node), origin="@pytest.mark.iamfake", base=request.config.stash[INI_OPTIONS]
     )
+    from .fake import IAMFake
+
     with IAMFake(options) as fake:
         yield fake
 
@@ -81,9 +87,9 @@ def pytest_runtest_call(item: pytest.Item) -> Generator[None, object, object]:
     # verify() runs in the call phase, so its failure is a FAILED test, not a teardown ERROR;
     # when the body already failed, `yield` raises and verify() is skipped.
     result = yield
-    funcargs = getattr(item, "funcargs", {})
-    fake = funcargs.get("iamfake")
-    if isinstance(fake, IAMFake):
+    fake = getattr(item, "funcargs", {}).get("iamfake")
+    handle = sys.modules.get(f"{__package__}.fake")  # loaded if any test used the fixture
+    if fake is not None and handle is not None and isinstance(fake, handle.IAMFake):
         __tracebackhide__ = True
         fake.verify()
     return result

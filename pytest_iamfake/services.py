@@ -12,7 +12,6 @@ operation; anything else is a UsageError naming close matches.
 
 from __future__ import annotations
 
-import difflib
 import functools
 import threading
 from collections.abc import Iterable, Mapping
@@ -153,7 +152,7 @@ def _unknown(name: str, service: str | None, models: Mapping[str, ServiceModel])
         for spelling in _spellings(model)
         if ("_" in spelling or spelling.islower()) == snake
     ]
-    close = difflib.get_close_matches(name, candidates, n=3, cutoff=0.6)
+    close = _close_matches(name, candidates, n=3, cutoff=0.6)
     hint = f" Did you mean {', '.join(close)}?" if close else ""
     return f"{name!r} is not an operation of {where}.{hint} {SPELLING_HINT}"
 
@@ -165,7 +164,7 @@ def check_params(operation: OperationModel, names: Iterable[object]) -> None:
     for name in names:
         if name in members:
             continue
-        close = difflib.get_close_matches(str(name), members, n=1, cutoff=0.6)
+        close = _close_matches(str(name), members, n=1, cutoff=0.6)
         hint = f" Did you mean {close[0]}?" if close else ""
         listed = ", ".join(members) if members else "none"
         raise UsageError(f"{operation.name} has no parameter {name!r}.{hint} Its parameters are: {listed}.")
@@ -186,3 +185,9 @@ def call_filter(
 def declared_codes(operation: OperationModel) -> tuple[str, ...]:
     """The error codes the service model declares for `operation`, in the model's order."""
     return tuple(shape.metadata.get("error", {}).get("code", shape.name) for shape in operation.error_shapes)
+
+
+def _close_matches(word: str, possibilities: Iterable[str], n: int, cutoff: float) -> list[str]:
+    import difflib  # only here: slow to import, and needed only to word a usage error
+
+    return difflib.get_close_matches(word, list(possibilities), n=n, cutoff=cutoff)

@@ -28,9 +28,6 @@ import sys
 import threading
 from typing import TYPE_CHECKING, Any, Literal
 
-from ..exceptions import BlockedRequest
-from . import retry_clock
-
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
     from importlib.machinery import ModuleSpec
@@ -60,6 +57,8 @@ def push(engine: Engine, transport: Transport) -> None:
     with _stack_lock:
         _stack.append((engine, transport))
     if transport == "wire":
+        from . import retry_clock  # imported on first use: plugin start-up imports as little as it can
+
         retry_clock.acquire()
 
 
@@ -70,6 +69,8 @@ def pop(engine: Engine) -> None:
             return
         _stack.remove(found)
     if found[1] == "wire":
+        from . import retry_clock
+
         retry_clock.release()
 
 
@@ -107,7 +108,7 @@ def answer_send(request: Any, event_name: str, **_: Any) -> Any:
     if not _stack:
         return None
     engine, transport = _stack[-1]
-    from . import wire_codec
+    from . import retry_clock, wire_codec
 
     context = getattr(request, "context", None) or {}
     answer = _wire_answer(engine, request, event_name, context) if transport == "wire" else None
@@ -148,6 +149,8 @@ class Unanswered:
         self._url = url
 
     def __getattr__(self, name: str) -> Any:
+        from ..exceptions import BlockedRequest
+
         raise BlockedRequest(
             f"pytest-iamfake blocked a request to {self._url} that nothing in the process answered.\n"
             "Only IAM and STS operations are faked; use another fake (for example moto) for other "
