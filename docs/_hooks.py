@@ -17,7 +17,7 @@ from typing import Any
 from botocore import xform_name
 
 import pytest_iamfake
-from pytest_iamfake.model.registry import OPERATIONS
+from pytest_iamfake.model.operations import OPERATIONS
 from pytest_iamfake.options import OPTIONS
 from pytest_iamfake.services import service_model
 
