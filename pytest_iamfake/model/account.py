@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from . import errors
 from .identity import derived_id, root_arn, user_arn
@@ -13,6 +13,9 @@ from .names import fold
 from .paging import Index
 from .password_hash import PasswordHash
 from .password_policy import PasswordPolicy
+
+if TYPE_CHECKING:
+    from .policy_document import PolicyDocument
 
 
 class Clock(Protocol):
@@ -60,6 +63,30 @@ class User:
     login_profile: LoginProfile | None = None
     access_keys: dict[str, AccessKey] = field(default_factory=dict)
     is_root: bool = False
+    # --- groups and inline policies (model/groups.py, model/inline_policies.py) ---
+    groups: dict[str, Group] = field(default_factory=dict)  # the user's groups by folded name (at most 10)
+    inline_policies: Index[InlinePolicy] = field(default_factory=Index)  # by folded policy name
+
+
+@dataclass
+class Group:
+    """An IAM group: its members and inline policies (operations in model/groups.py)."""
+
+    name: str
+    path: str
+    group_id: str
+    arn: str
+    created: datetime
+    members: Index[User] = field(default_factory=Index)  # by folded user name
+    inline_policies: Index[InlinePolicy] = field(default_factory=Index)  # by folded policy name
+
+
+@dataclass
+class InlinePolicy:
+    """One inline policy: its name as last put, and the checked document (model/inline_policies.py)."""
+
+    name: str
+    document: PolicyDocument
 
 
 class Account:
@@ -72,6 +99,9 @@ class Account:
         self.users: Index[User] = Index()  # keyed by lower-case name: names are case-insensitive (DOC)
         self.password_policy: PasswordPolicy | None = None
         self.keys_issued = 0  # access keys ever created here: ids never repeat
+        self.ids_issued: set[str] = set()  # unique ids ever given out here (see new_id)
+        # --- groups (model/groups.py) ---
+        self.groups: Index[Group] = Index()  # by folded name, like users
         # CHOSEN: the root user's "name" in login-profile responses is the account id.
         self.root = User(account_id, "/", account_id, root_arn(account_id), created, is_root=True)
 
@@ -90,10 +120,24 @@ class Account:
         user = User(
             name=name,
             path=path,
-            user_id=derived_id("AIDA", self.account_id, fold(name)),
+            user_id=self.new_id("AIDA", fold(name)),
             arn=user_arn(self.account_id, path, name),
             created=self.clock.now(),
             **extra,
         )
         self.users[fold(name)] = user
         return user
+
+    def new_id(self, prefix: str, key: str) -> str:
+        """A unique id such as AIDA..., the same in every run for the same history.
+
+        Derived from the entity's key; an entity that takes a name an earlier one had (after a
+        delete or a rename) gets a fresh id, as in IAM.
+        """
+        found = derived_id(prefix, self.account_id, key)
+        attempt = 1
+        while found in self.ids_issued:
+            attempt += 1
+            found = derived_id(prefix, self.account_id, key, str(attempt))
+        self.ids_issued.add(found)
+        return found

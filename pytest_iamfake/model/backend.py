@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from . import access_keys, login_profiles
@@ -11,6 +11,7 @@ from .account import Account, Clock
 from .authorization import authorize
 from .credentials import Credentials
 from .identity import Principal
+from .names import fold
 from .operations import OPERATIONS
 from .registry import Request, Result
 
@@ -100,3 +101,15 @@ class IAMBackend:
     def can_sign_in(self, account_id: str, user_name: str, password: str) -> bool:
         """Would `user_name` get into the console with `password` right now?"""
         return login_profiles.can_sign_in(self.account(account_id), user_name, password)
+
+    def missing_users(self, account_id: str, names: Iterable[str]) -> list[str]:
+        """Those of `names` that are no IAM user of the account."""
+        account = self.account(account_id)
+        with account.lock:
+            return [name for name in names if account.find_user(name) is None]
+
+    def has_group(self, account_id: str, name: str) -> bool:
+        """Whether the account has an IAM group called `name` (IAM's case-insensitive match)."""
+        account = self.account(account_id)
+        with account.lock:
+            return fold(name) in account.groups
