@@ -36,7 +36,11 @@ PASSWORD = "Str0ng!Passw0rd"
 SELF = {
     "Version": "2012-10-17",
     "Statement": [
-        {"Effect": "Allow", "Action": ["iam:GetUser", "iam:ListAccessKeys"], "Resource": "arn:aws:iam::*:user/${aws:username}"},
+        {
+            "Effect": "Allow",
+            "Action": ["iam:GetUser", "iam:ListAccessKeys"],
+            "Resource": "arn:aws:iam::*:user/${aws:username}",
+        },
         {
             "Effect": "Deny",
             "Action": "iam:DeleteUser",

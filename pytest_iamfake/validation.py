@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Mapping
-from typing import Any
-
-from botocore.model import OperationModel, Shape
+from typing import TYPE_CHECKING, Any
 
 from .model import errors
+
+if TYPE_CHECKING:
+    from botocore.model import OperationModel, Shape
 
 # A check appends the (memberName, constraint) pairs it found wrong, or the name of a member
 # whose pattern failure IAM words with a sentence of its own (errors.SPECIAL_PATTERN_ERRORS).

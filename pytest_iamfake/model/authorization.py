@@ -21,12 +21,11 @@ from typing import Any, Literal, NamedTuple
 
 from . import actions, aws_managed, errors
 from .access_keys import signing_key
-from .account import Account, User
+from .account import Account, Group, User
 from .evaluation import Context, Decision, Policy, PolicySet, decide, request_tag_keys, resource_tag_keys
 from .evaluation import Request as Question
 from .evaluation.context import ContextValue, iso_time, role_session_context, root_session_context, user_context
 from .evaluation.inputs import CallerKind
-from .groups import Group
 from .identity import Principal, root_arn, root_principal
 from .names import fold
 from .registry import Request
@@ -192,7 +191,7 @@ class CallerState:
 
 def caller_state(account: Account, caller: Principal) -> CallerState:
     """The caller's cached state, rebuilt when the account changed in a way that matters to it."""
-    cache = account.authorization_cache
+    cache: dict[Principal, CallerState] = account.authorization_cache
     state = cache.get(caller)
     if state is not None and state.version == account.version:
         return state
