@@ -16,6 +16,7 @@ from .env import DEFAULT_REGION, FAKE_ACCESS_KEY_ID, FAKE_SECRET_ACCESS_KEY, fak
 from .exceptions import UsageError
 from .faults import Fault, prepare
 from .model import IAMError
+from .model.evaluation import Decision
 from .options import DEFAULTS, Options, build
 
 # Kept importable from here: tests and tools reached them through this module.
@@ -58,7 +59,12 @@ class IAMFake:
     def __init__(self, options: Options | None = None) -> None:
         self.options = options or DEFAULTS
         self.clock = Clock(self.options.start_time, self.options.tick, self.options.clock)
-        self.engine = Engine(self.options.account_id, self.clock, unmodelled=self.options.unmodelled)
+        self.engine = Engine(
+            self.options.account_id,
+            self.clock,
+            unmodelled=self.options.unmodelled,
+            authorization=self.options.authorization,
+        )
         self.backend = self.engine.backend
         self._env: contextlib.ExitStack | None = None
 
@@ -291,6 +297,44 @@ class IAMFake:
     @staticmethod
     def _filter(operation: str | None, service: str | None, params: dict[str, Any]) -> CallFilter:
         return services.call_filter(operation, service, params, faked_models())
+
+    # --- authorization: why a principal may or may not do something ---
+
+    def explain(
+        self, principal: str, action: str, resource: str = "*", context: Mapping[str, Any] | None = None
+    ) -> Decision:
+        """The decision IAM's evaluation gives `principal` for `action` on `resource`, as a call would now.
+
+        `principal`: an IAM user's name or ARN (or the root ARN); `action` like "iam:CreateUser";
+        `resource` an ARN or "*"; `context` adds or replaces condition keys.  The Decision has
+        `.allowed`, `.decision` ("allowed", "explicitDeny", "implicitDeny") and a `str()` naming
+        every policy and statement considered and, for each that did not match, the part that failed.
+        """
+        decision = self.backend.explain(self.options.account_id, principal, action, resource, context)
+        if decision is None:
+            raise UsageError(
+                f"explain({principal!r}, ...): account {self.options.account_id} has no IAM user {principal!r}; "
+                "name an existing user by name or ARN."
+            )
+        return decision
+
+    def assert_allowed(
+        self, principal: str, action: str, resource: str = "*", context: Mapping[str, Any] | None = None
+    ) -> None:
+        """Assert `principal` may do `action` on `resource`; the failure message is the explanation."""
+        __tracebackhide__ = True
+        decision = self.explain(principal, action, resource, context)
+        if not decision.allowed:
+            raise AssertionError(str(decision))
+
+    def assert_denied(
+        self, principal: str, action: str, resource: str = "*", context: Mapping[str, Any] | None = None
+    ) -> None:
+        """Assert `principal` may not do `action` on `resource`; the failure message is the explanation."""
+        __tracebackhide__ = True
+        decision = self.explain(principal, action, resource, context)
+        if decision.allowed:
+            raise AssertionError(str(decision))
 
     def verify(self) -> None:
         """The end-of-test check: fail for faults that never fired and swallowed unsupported calls."""

@@ -31,7 +31,6 @@ from .names import fold
 from .registry import Request
 
 Mode = Literal["enforce", "off"]
-MODES: tuple[Mode, ...] = ("enforce", "off")
 
 TASK_POLICY_PREFIX = "arn:aws:iam::aws:policy/root-task/"
 

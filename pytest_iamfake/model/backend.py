@@ -6,10 +6,11 @@ import threading
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from . import access_keys, login_profiles
+from . import access_keys, authorization, login_profiles
 from .account import Account, Clock
 from .authorization import Mode, authorize, check_credentials
 from .credentials import Credentials
+from .evaluation import ContextValue, Decision
 from .identity import Principal
 from .last_used import DEFAULT_REGION, record
 from .names import fold
@@ -139,3 +140,21 @@ class IAMBackend:
         account = self.account(account_id)
         with account.lock:
             return fold(name) in account.groups
+
+    # --- authorization: explain a decision (pytest_iamfake.fake's explain / assert_allowed) ---
+
+    def explain(
+        self,
+        account_id: str,
+        principal: str,
+        action: str,
+        resource: str = "*",
+        context: Mapping[str, ContextValue] | None = None,
+    ) -> Decision | None:
+        """The decision `principal` (a user name or ARN, or the root ARN) would get now; None: no such principal."""
+        account = self.account(account_id)
+        with account.lock:
+            found = authorization.principal_for(account, principal)
+            if found is None:
+                return None
+            return authorization.explain(account, found, action, resource, context)
