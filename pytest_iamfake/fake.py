@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import json
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote
 
 import botocore.session
 
@@ -51,6 +53,22 @@ def service_model(service: str) -> ServiceModel:
 def faked_models() -> dict[str, ServiceModel]:
     """The botocore models of the services the fake answers for, by service name."""
     return {service: service_model(service) for service in FAKED_SERVICES}
+
+
+def default_trust_policy(account_id: str) -> dict[str, Any]:
+    """CHOSEN: add_role's trust policy when none is given: the account root may assume the role."""
+    return {
+        "Version": "2012-10-17",
+        "Statement": [
+            {"Effect": "Allow", "Principal": {"AWS": f"arn:aws:iam::{account_id}:root"}, "Action": "sts:AssumeRole"}
+        ],
+    }
+
+
+def _arns(policies: Iterable[str], helper: str) -> list[str]:
+    if isinstance(policies, str):
+        raise UsageError(f"{helper}(policies=...) takes a list of policy ARNs, not one string: use [{policies!r}].")
+    return list(policies)
 
 
 def _arrange_failed(what: str, err: IAMError) -> UsageError:
@@ -132,12 +150,24 @@ class IAMFake:
             shown = ", ".join(f"{k}={v!r}" for k, v in redact(params).items())
             raise _arrange_failed(f"{operation}({shown})", err) from None
 
-    def add_user(self, name: str, *, path: str = "/", tags: Mapping[str, str] | None = None) -> dict[str, Any]:
-        """Create an IAM user; returns the User as GetUser returns it."""
+    def add_user(
+        self,
+        name: str,
+        *,
+        path: str = "/",
+        tags: Mapping[str, str] | None = None,
+        policies: Iterable[str] = (),
+    ) -> dict[str, Any]:
+        """Create an IAM user; returns the User as GetUser returns it.
+
+        `policies`: managed policy ARNs (AWS managed or created) to attach.
+        """
         params: dict[str, Any] = {"UserName": name, "Path": path}
         if tags:
             params["Tags"] = [{"Key": k, "Value": v} for k, v in tags.items()]
         self._arrange("CreateUser", params)
+        for arn in _arns(policies, "add_user"):
+            self._arrange("AttachUserPolicy", {"UserName": name, "PolicyArn": arn})
         user: dict[str, Any] = self._arrange("GetUser", {"UserName": name})["User"]
         return user
 
@@ -178,6 +208,38 @@ class IAMFake:
         """
         key: dict[str, Any] = self._arrange("CreateAccessKey", {"UserName": user})["AccessKey"]
         return key
+
+    # --- arrange: managed policies and roles ---
+
+    def add_policy(self, name: str, document: Mapping[str, Any] | str, *, path: str = "/") -> str:
+        """Create a customer managed policy; returns its ARN.  `document`: a dict or JSON text."""
+        text = document if isinstance(document, str) else json.dumps(document)
+        policy: dict[str, Any] = self._arrange(
+            "CreatePolicy", {"PolicyName": name, "PolicyDocument": text, "Path": path}
+        )
+        return str(policy["Policy"]["Arn"])
+
+    def add_role(
+        self,
+        name: str,
+        trust_policy: Mapping[str, Any] | str | None = None,
+        *,
+        path: str = "/",
+        policies: Iterable[str] = (),
+    ) -> dict[str, Any]:
+        """Create a role; returns the Role as GetRole returns it (AssumeRolePolicyDocument a dict).
+
+        `trust_policy` None trusts the account root (CHOSEN); `policies`: managed policy ARNs to attach.
+        """
+        if trust_policy is None:
+            trust_policy = default_trust_policy(self.options.account_id)
+        text = trust_policy if isinstance(trust_policy, str) else json.dumps(trust_policy)
+        self._arrange("CreateRole", {"RoleName": name, "AssumeRolePolicyDocument": text, "Path": path})
+        for arn in _arns(policies, "add_role"):
+            self._arrange("AttachRolePolicy", {"RoleName": name, "PolicyArn": arn})
+        role: dict[str, Any] = self._arrange("GetRole", {"RoleName": name})["Role"]
+        role["AssumeRolePolicyDocument"] = json.loads(unquote(role["AssumeRolePolicyDocument"]))
+        return role
 
     def client(self, service: str = "iam", *, user: str | None = None, **kwargs: Any) -> BaseClient:
         """A botocore client (what boto3.client returns) signed as the account root, or as `user`.

@@ -5,13 +5,17 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from . import errors
 from .identity import derived_id, root_arn, user_arn
 from .names import fold
 from .paging import Index
 from .passwords import PasswordHash, PasswordPolicy
+
+if TYPE_CHECKING:
+    from .policies import ManagedPolicy, PolicyUsage
+    from .roles import Role
 
 
 class Clock(Protocol):
@@ -59,6 +63,8 @@ class User:
     login_profile: LoginProfile | None = None
     access_keys: dict[str, AccessKey] = field(default_factory=dict)
     is_root: bool = False
+    # --- managed policies (model/policies.py) ---
+    attached_policies: dict[str, str] = field(default_factory=dict)  # policy ARN -> policy name
 
 
 class Account:
@@ -73,6 +79,10 @@ class Account:
         self.keys_issued = 0  # access keys ever created here: ids never repeat
         # CHOSEN: the root user's "name" in login-profile responses is the account id.
         self.root = User(account_id, "/", account_id, root_arn(account_id), created, is_root=True)
+        # --- managed policies and roles (model/policies.py, model/roles.py) ---
+        self.policies: Index[ManagedPolicy] = Index()  # customer managed, by folded name
+        self.aws_policy_usage: Index[PolicyUsage] = Index()  # AWS managed ones used here, by folded name
+        self.roles: Index[Role] = Index()  # by folded name
 
     def find_user(self, name: str) -> User | None:
         return self.users.find(fold(name))

@@ -7,7 +7,7 @@ of its resource and a row here.
 
 from __future__ import annotations
 
-from . import access_keys, login_profiles, password_policy, sts, users
+from . import access_keys, account_details, login_profiles, password_policy, policies, roles, sts, users
 from .registry import Operation
 
 _ROWS: tuple[Operation, ...] = (
@@ -31,6 +31,46 @@ _ROWS: tuple[Operation, ...] = (
     Operation("iam", "ListAccessKeys", access_keys.list_access_keys, mutates=False),
     Operation("iam", "UpdateAccessKey", access_keys.update_access_key, mutates=True),
     Operation("iam", "DeleteAccessKey", access_keys.delete_access_key, mutates=True),
+    # managed policies (model/policies.py)
+    Operation("iam", "CreatePolicy", policies.create_policy, mutates=True),
+    Operation("iam", "GetPolicy", policies.get_policy, mutates=False),
+    Operation("iam", "DeletePolicy", policies.delete_policy, mutates=True),
+    Operation("iam", "ListPolicies", policies.list_policies, mutates=False),
+    Operation("iam", "CreatePolicyVersion", policies.create_policy_version, mutates=True),
+    Operation("iam", "GetPolicyVersion", policies.get_policy_version, mutates=False),
+    Operation("iam", "ListPolicyVersions", policies.list_policy_versions, mutates=False),
+    Operation("iam", "DeletePolicyVersion", policies.delete_policy_version, mutates=True),
+    Operation("iam", "SetDefaultPolicyVersion", policies.set_default_policy_version, mutates=True),
+    Operation("iam", "TagPolicy", policies.tag_policy, mutates=True),
+    Operation("iam", "UntagPolicy", policies.untag_policy, mutates=True),
+    Operation("iam", "ListPolicyTags", policies.list_policy_tags, mutates=False),
+    Operation("iam", "AttachUserPolicy", policies.attach_user_policy, mutates=True),
+    Operation("iam", "DetachUserPolicy", policies.detach_user_policy, mutates=True),
+    Operation("iam", "ListAttachedUserPolicies", policies.list_attached_user_policies, mutates=False),
+    Operation("iam", "ListEntitiesForPolicy", policies.list_entities_for_policy, mutates=False),
+    # roles (model/roles.py)
+    Operation("iam", "CreateRole", roles.create_role, mutates=True),
+    Operation("iam", "GetRole", roles.get_role, mutates=False),
+    Operation("iam", "ListRoles", roles.list_roles, mutates=False),
+    Operation("iam", "UpdateRole", roles.update_role, mutates=True),
+    Operation("iam", "UpdateAssumeRolePolicy", roles.update_assume_role_policy, mutates=True),
+    Operation("iam", "DeleteRole", roles.delete_role, mutates=True),
+    Operation("iam", "TagRole", roles.tag_role, mutates=True),
+    Operation("iam", "UntagRole", roles.untag_role, mutates=True),
+    Operation("iam", "ListRoleTags", roles.list_role_tags, mutates=False),
+    Operation("iam", "PutRolePolicy", roles.put_role_policy, mutates=True),
+    Operation("iam", "GetRolePolicy", roles.get_role_policy, mutates=False),
+    Operation("iam", "DeleteRolePolicy", roles.delete_role_policy, mutates=True),
+    Operation("iam", "ListRolePolicies", roles.list_role_policies, mutates=False),
+    Operation("iam", "AttachRolePolicy", roles.attach_role_policy, mutates=True),
+    Operation("iam", "DetachRolePolicy", roles.detach_role_policy, mutates=True),
+    Operation("iam", "ListAttachedRolePolicies", roles.list_attached_role_policies, mutates=False),
+    Operation("iam", "PutRolePermissionsBoundary", roles.put_role_permissions_boundary, mutates=True),
+    Operation("iam", "DeleteRolePermissionsBoundary", roles.delete_role_permissions_boundary, mutates=True),
+    # the whole account (model/account_details.py)
+    Operation(
+        "iam", "GetAccountAuthorizationDetails", account_details.get_account_authorization_details, mutates=False
+    ),
     # STS
     Operation("sts", "GetCallerIdentity", sts.get_caller_identity, mutates=False),
     Operation("sts", "AssumeRoot", sts.assume_root, mutates=True),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from . import errors
+from . import errors, policies
 from .account import User
 from .names import fold
 from .paging import listing, page
@@ -83,6 +83,8 @@ def list_users(req: Request) -> Result:
 DELETE_BLOCKERS: list[tuple[Callable[[User], bool], Callable[[], errors.IAMError]]] = [
     (lambda user: user.login_profile is not None, lambda: errors.delete_conflict("login profile")),
     (lambda user: bool(user.access_keys), lambda: errors.delete_conflict("access keys")),
+    # position 8: attached managed policies (model/policies.py)
+    (lambda user: bool(user.attached_policies), errors.must_detach_policies),
 ]
 
 
@@ -91,5 +93,6 @@ def delete_user(req: Request) -> Result:
     for blocks, conflict in DELETE_BLOCKERS:
         if blocks(user):
             raise conflict()
+    policies.set_boundary(req.account, "User", user, user.permissions_boundary, None)
     del req.account.users[fold(user.name)]
     return {}
