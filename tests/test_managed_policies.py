@@ -421,12 +421,16 @@ def test_list_entities_for_policy_pages_through_a_paginator(iam):
     for index in range(5):
         iam.create_user(UserName=f"u{index}")
         iam.attach_user_policy(UserName=f"u{index}", PolicyArn=arn)
+    for index in range(3):
+        iam.create_role(RoleName=f"r{index}", AssumeRolePolicyDocument=json.dumps(TRUST))
+        iam.attach_role_policy(RoleName=f"r{index}", PolicyArn=arn)
     full = (
         iam.get_paginator("list_entities_for_policy")
         .paginate(PolicyArn=arn, PaginationConfig={"PageSize": 2})
         .build_full_result()
     )
     assert sorted(u["UserName"] for u in full["PolicyUsers"]) == [f"u{i}" for i in range(5)]
+    assert sorted(r["RoleName"] for r in full["PolicyRoles"]) == [f"r{i}" for i in range(3)]
 
 
 # --- tags -----------------------------------------------------------------------------------------

@@ -105,16 +105,16 @@ def get_account_authorization_details(req: Request) -> Result:
     group_keys: Sequence[str] = groups.sorted_keys() if isinstance(groups, Index) else sorted(groups)
     parts: list[tuple[str, Mapping[str, Any], Sequence[str]]] = []
     if "User" in wanted:
-        parts.append(("u", account.users, account.users.sorted_keys()))
+        parts.append(("1", account.users, account.users.sorted_keys()))
     if "Group" in wanted:
-        parts.append(("g", groups, group_keys))
+        parts.append(("2", groups, group_keys))
     if "Role" in wanted:
-        parts.append(("r", account.roles, account.roles.sorted_keys()))
+        parts.append(("3", account.roles, account.roles.sorted_keys()))
     if "LocalManagedPolicy" in wanted:
-        parts.append(("l", account.policies, account.policies.sorted_keys()))
+        parts.append(("4", account.policies, account.policies.sorted_keys()))
     if "AWSManagedPolicy" in wanted:
         used = policies._AwsByUsage(account.aws_policy_usage)
-        parts.append(("w", used, account.aws_policy_usage.sorted_keys()))
+        parts.append(("5", used, account.aws_policy_usage.sorted_keys()))
     found, marker = policies.chained_page(parts, req.params)
     out: Result = {"UserDetailList": [], "GroupDetailList": [], "RoleDetailList": [], "Policies": []}
     for entry in found:

@@ -325,9 +325,12 @@ class _Chain(Sequence[str]):
 
 
 class ChainedTable(Mapping[str, Any]):
-    """The entries of several tables under prefixed keys (see `_Chain`); `tag` is one character."""
+    """The entries of several tables under prefixed keys (see `_Chain`); tags are single characters, increasing."""
 
     def __init__(self, parts: Sequence[tuple[str, Mapping[str, Any], Sequence[str]]]) -> None:
+        tags = [tag for tag, _, _ in parts]
+        if tags != sorted(tags):  # the chained keys must sort in part order for a Marker to bisect
+            raise ValueError(f"chained tables out of order: {tags}")
         self._tables = {tag: table for tag, table, _ in parts}
         self.keys_in_order = _Chain([(tag, keys) for tag, _, keys in parts])
 
@@ -359,12 +362,12 @@ def list_policies(req: Request) -> Result:
         if only_attached:  # only the AWS managed policies used here: a short table
             usage = account.aws_policy_usage
             aws_table: Mapping[str, Any] = _AwsByUsage(usage)
-            parts.append(("a", aws_table, usage.sorted_keys()))
+            parts.append(("1", aws_table, usage.sorted_keys()))
         else:
             index = aws_policies.index()
-            parts.append(("a", index, index.sorted_keys()))
+            parts.append(("1", index, index.sorted_keys()))
     if scope in ("All", "Local"):
-        parts.append(("l", account.policies, account.policies.sorted_keys()))
+        parts.append(("2", account.policies, account.policies.sorted_keys()))
     tests: list[Callable[[AnyPolicy], bool]] = []
     prefix = p.get("PathPrefix", "/")
     if prefix != "/":
@@ -614,9 +617,9 @@ def list_entities_for_policy(req: Request) -> Result:
         return listing_entities(out, None)
     boundary = p.get("PolicyUsageFilter") == "PermissionsBoundary"
     kinds = {
-        "User": ("u", usage.boundary_users if boundary else usage.users),
-        "Group": ("g", Index() if boundary else usage.groups),
-        "Role": ("r", usage.boundary_roles if boundary else usage.roles),
+        "User": ("1", usage.boundary_users if boundary else usage.users),
+        "Group": ("2", Index() if boundary else usage.groups),
+        "Role": ("3", usage.boundary_roles if boundary else usage.roles),
     }
     parts = [(tag, table, table.sorted_keys()) for kind, (tag, table) in kinds.items() if wanted in (None, kind)]
     prefix = p.get("PathPrefix", "/")
