@@ -433,18 +433,6 @@ def invalid_arn(arn: str) -> IAMError:
 
 
 @aws("REAL")
-def invalid_boundary_arn(arn: str) -> IAMError:
-    """A permissions boundary that is no policy ARN: the same text, code InvalidInput (REAL for roles)."""
-    return IAMError("InvalidInput", f"ARN {arn} is not valid.")
-
-
-@aws("REAL")
-def no_such_boundary(arn: str) -> IAMError:
-    """A permissions boundary naming no policy (REAL for roles, INFERRED for users)."""
-    return IAMError("NoSuchEntity", f"Scope ARN: {arn} does not exist or is not attachable.")
-
-
-@aws("REAL")
 def policy_not_attachable(arn: str) -> IAMError:
     """Attach, ListEntitiesForPolicy, GetPolicy(AWS managed) of a policy that does not exist."""
     return IAMError("NoSuchEntity", f"Policy {arn} does not exist or is not attachable.")
@@ -536,18 +524,6 @@ def duplicate_policy_tag_keys() -> IAMError:
 
 
 @aws("REAL")
-def duplicate_role_tag_keys() -> IAMError:
-    """Role tag keys are case-insensitive."""
-    return IAMError("InvalidInput", "Duplicate tag keys found. Please note that Tag keys are case insensitive.")
-
-
-@aws("REAL")
-def too_many_tags() -> IAMError:
-    """More than 50 tags on one resource after TagX (REAL for OIDC providers, INFERRED here)."""
-    return IAMError("LimitExceeded", "The number of tags has reached the maximum limit.")
-
-
-@aws("REAL")
 def no_such_role(name: str) -> IAMError:
     return IAMError("NoSuchEntity", f"The role with name {name} cannot be found.")
 
@@ -563,7 +539,36 @@ def no_such_role_policy(name: str) -> IAMError:
     return IAMError("NoSuchEntity", f"The role policy with name {name} cannot be found.")
 
 
-@aws("CHOSEN")
-def placeholder_malformed_policy() -> IAMError:
-    """Until model/policy_document.py lands: a document that is no JSON object (text REAL)."""
+# Shared with the groups branch, which defines the same five constructors identically:
+# keep one copy when both are merged.
+
+
+@aws("REAL")
+def policy_syntax_errors() -> IAMError:
+    """IAM's most common MalformedPolicyDocument text: the placeholder check's only answer
+    until model/policy_document.py lands."""
     return IAMError("MalformedPolicyDocument", "Syntax errors in policy.")
+
+
+@aws("REAL")
+def duplicate_tag_keys() -> IAMError:
+    """REAL for roles; INFERRED for users (identity tags share one model)."""
+    return IAMError("InvalidInput", "Duplicate tag keys found. Please note that Tag keys are case insensitive.")
+
+
+@aws("REAL")
+def too_many_tags() -> IAMError:
+    """REAL for OIDC providers; INFERRED for users: the request is within 50, the total is not."""
+    return IAMError("LimitExceeded", "The number of tags has reached the maximum limit.")
+
+
+@aws("REAL")
+def boundary_arn_invalid(arn: str) -> IAMError:
+    """REAL for roles (code InvalidInput, not ValidationError); INFERRED for users."""
+    return IAMError("InvalidInput", f"ARN {arn} is not valid.")
+
+
+@aws("REAL")
+def boundary_not_found(arn: str) -> IAMError:
+    """REAL for roles; INFERRED for users."""
+    return IAMError("NoSuchEntity", f"Scope ARN: {arn} does not exist or is not attachable.")

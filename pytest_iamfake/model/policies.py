@@ -651,10 +651,10 @@ def listing_entities(out: dict[str, list[Any]], marker: str | None) -> Result:
 def require_boundary(account: Account, arn: str) -> AnyPolicy:
     """The managed policy a PermissionsBoundary names; InvalidInput / NoSuchEntity as IAM answers (REAL for roles)."""
     if parse_policy_arn(arn) is None:
-        raise errors.invalid_boundary_arn(arn)
+        raise errors.boundary_arn_invalid(arn)
     policy = find_policy(account, arn)
     if policy is None:
-        raise errors.no_such_boundary(arn)
+        raise errors.boundary_not_found(arn)
     return policy
 
 

@@ -82,7 +82,7 @@ def role_output(role: Role, *, created: bool = False, listing: bool = False) -> 
 
 
 def _role_tags(params: Any) -> list[dict[str, str]]:
-    return policies._tags(params, duplicates=errors.duplicate_role_tag_keys, fold_keys=True)
+    return policies._tags(params, duplicates=errors.duplicate_tag_keys, fold_keys=True)
 
 
 def new_role(
