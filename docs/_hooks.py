@@ -18,7 +18,7 @@ from botocore import xform_name
 
 import pytest_iamfake
 from pytest_iamfake.fake import service_model
-from pytest_iamfake.model.registry import OPERATIONS
+from pytest_iamfake.model.operations import OPERATIONS
 from pytest_iamfake.options import DEFAULTS, NAMES
 
 # Sections of the API page: (title, public names). A name shows up once pytest_iamfake exports
