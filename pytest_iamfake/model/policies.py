@@ -727,8 +727,10 @@ def boundary_of(account: Account, entity: Any) -> dict[str, Any] | None:
 # they live (a mapping name -> document text, and the account's groups) without depending on
 # that module, so either branch merges first.
 def _inline(entity: Any) -> Iterable[tuple[str, str]]:
+    """(name, document text) of each inline policy: a role's are plain text, the groups branch's
+    InlinePolicy records carry `name` and `document`."""
     table = getattr(entity, "inline_policies", None) or {}
-    return sorted((name, getattr(doc, "text", doc)) for name, doc in table.items())
+    return [(getattr(doc, "name", key), getattr(doc, "document", doc)) for key, doc in sorted(table.items())]
 
 
 def _groups_of(account: Account, user: User) -> list[Any]:
