@@ -52,7 +52,14 @@ def test_duplicate_policy_name_differing_in_case(iam):
 def test_policy_document_comes_back_as_the_submitted_dict(iam):
     document = {
         "Version": "2012-10-17",
-        "Statement": [{"Effect": "Allow", "Action": "execute-api:Invoke", "Resource": "arn:aws:x::/a%3Ab c+d"}],
+        "Statement": [
+            {
+                "Effect": "Allow",
+                "Action": "apigateway:GET",
+                "Resource": "arn:aws:apigateway:us-east-1::/tags/arn%3Aaws%3Aapigateway%3Aus-east-1",
+                "Condition": {"StringEquals": {"aws:username": "a b+c%20"}},
+            }
+        ],
     }
     arn = make_policy(iam, document=document)["Arn"]
     assert iam.get_policy_version(PolicyArn=arn, VersionId="v1")["PolicyVersion"]["Document"] == document

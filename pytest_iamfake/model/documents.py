@@ -1,50 +1,44 @@
 """The one door through which policies.py and roles.py check and encode policy documents.
 
-It delegates to the policy grammar (model/policy_document.py) once that lands; until then
-a document only has to be a JSON object and sizes are not checked.  Switching changes the
-bodies here (parse_policy_document, the three size checks, encode_policy_document) and
-nothing in policies.py or roles.py.
+The rules are model/policy_document.py's: IAM's grammar for identity and trust policies
+(MalformedPolicyDocument with AWS's wording), the size quotas, and the percent-encoding that
+makes botocore hand the caller the submitted dict under both transports.
 """
 
 from __future__ import annotations
 
 import json
-from typing import Any
-from urllib.parse import quote
+from typing import Any, Literal
 
-from . import errors
-
-
-def _check(text: str, kind: str) -> None:
-    """Raise MalformedPolicyDocument for a document IAM refuses (`kind`: "identity" or "trust")."""
-    try:
-        value = json.loads(text)
-    except ValueError:
-        raise errors.policy_syntax_errors() from None
-    if not isinstance(value, dict):
-        raise errors.policy_syntax_errors()
+from .policy_document import (
+    PolicyKind,
+    check_inline_policies_size,
+    check_managed_policy_size,
+    check_trust_policy_size,
+    encode_policy_document,
+    parse_policy_document,
+    policy_size,
+)
 
 
 def check_managed(text: str) -> None:
-    """A managed policy's document (CreatePolicy, CreatePolicyVersion)."""
-    _check(text, "identity")
+    """A managed policy's document (CreatePolicy, CreatePolicyVersion): grammar, then 6,144 characters."""
+    check_managed_policy_size(parse_policy_document(text, PolicyKind.IDENTITY))
 
 
 def check_inline(text: str) -> None:
-    """An inline policy's document (PutRolePolicy; PutUserPolicy/PutGroupPolicy alike)."""
-    _check(text, "identity")
+    """An inline policy's document (PutRolePolicy)."""
+    parse_policy_document(text, PolicyKind.IDENTITY)
 
 
 def check_trust(text: str) -> None:
-    """A role's trust policy (CreateRole, UpdateAssumeRolePolicy)."""
-    _check(text, "trust")
+    """A role's trust policy (CreateRole, UpdateAssumeRolePolicy): grammar, then 2,048 characters."""
+    check_trust_policy_size(parse_policy_document(text, PolicyKind.TRUST))
 
 
-def check_inline_size(entity: str, name: str, texts: list[str]) -> None:
-    """The aggregate inline-policy quota of a user, group or role (`texts`: all its documents after the put).
-
-    Enforced by model/policy_document.py's size rules once they land (reference §6 rows 8-9).
-    """
+def check_inline_size(entity: Literal["user", "group", "role"], name: str, texts: list[str]) -> None:
+    """The aggregate inline-policy quota of a user, group or role (`texts`: all its documents after the put)."""
+    check_inline_policies_size(entity, name, [policy_size(text) for text in texts])
 
 
 def encoded(text: str) -> str:
@@ -52,7 +46,7 @@ def encoded(text: str) -> str:
 
     botocore's after-call handler URL-decodes and json-loads it under both transports.
     """
-    return quote(text, safe="")
+    return encode_policy_document(text)
 
 
 def as_dict(text: str) -> dict[str, Any]:

@@ -539,15 +539,159 @@ def no_such_role_policy(name: str) -> IAMError:
     return IAMError("NoSuchEntity", f"The role policy with name {name} cannot be found.")
 
 
-# Shared with the groups branch, which defines the same five constructors identically:
-# keep one copy when both are merged.
+# --- policy documents -------------------------------------------------------------------
+# MalformedPolicyDocument (400).  REAL texts are AWS's answers to CreatePolicy recorded by
+# LocalStack's AWS-validated tests (shared/reference/iam-entities.md §5.7) unless the
+# docstring cites AWS output pasted in a public issue (not yet in the reference).
 
 
 @aws("REAL")
 def policy_syntax_errors() -> IAMError:
-    """IAM's most common MalformedPolicyDocument text: the placeholder check's only answer
-    until model/policy_document.py lands."""
+    """Not JSON, or not the grammar's shape; also the fallback when a finer message is unknown."""
     return IAMError("MalformedPolicyDocument", "Syntax errors in policy.")
+
+
+@aws("REAL")
+def policy_failed_legacy_parsing() -> IAMError:
+    return IAMError("MalformedPolicyDocument", "The policy failed legacy parsing")
+
+
+@aws("REAL")
+def policy_version_too_old() -> IAMError:
+    return IAMError("MalformedPolicyDocument", "Policy document must be version 2012-10-17 or greater.")
+
+
+@aws("REAL")
+def statement_without_actions() -> IAMError:
+    return IAMError("MalformedPolicyDocument", "Policy statement must contain actions.")
+
+
+@aws("REAL")
+def statement_without_resources() -> IAMError:
+    return IAMError("MalformedPolicyDocument", "Policy statement must contain resources.")
+
+
+@aws("REAL")
+def action_without_vendor() -> IAMError:
+    return IAMError(
+        "MalformedPolicyDocument", "Actions/Conditions must be prefaced by a vendor, e.g., iam, sdb, ec2, etc."
+    )
+
+
+@aws("REAL")
+def action_with_colons() -> IAMError:
+    return IAMError("MalformedPolicyDocument", "Actions/Condition can contain only one colon.")
+
+
+@aws("REAL")
+def action_vendor_not_valid(vendor: str) -> IAMError:
+    return IAMError("MalformedPolicyDocument", f"Vendor {vendor} is not valid")
+
+
+@aws("REAL")
+def resource_not_arn(resource: str) -> IAMError:
+    return IAMError("MalformedPolicyDocument", f'Resource {resource} must be in ARN format or "*".')
+
+
+@aws("REAL")
+def resource_partition_not_valid(partition: str, expanded: str) -> IAMError:
+    """`expanded` is the resource as IAM spells it: `arn:` prefix, missing fields as `*`."""
+    return IAMError("MalformedPolicyDocument", f'Partition "{partition}" is not valid for resource "{expanded}".')
+
+
+@aws("REAL")
+def resource_vendor_not_qualified() -> IAMError:
+    return IAMError("MalformedPolicyDocument", "Resource vendor must be fully qualified and cannot contain regexes.")
+
+
+@aws("REAL")
+def iam_resource_path_not_valid() -> IAMError:
+    return IAMError(
+        "MalformedPolicyDocument",
+        'IAM resource path must either be "*", root, or start with user/, federated-user/, role/, group/, '
+        "instance-profile/, mfa/, server-certificate/, policy/, sms-mfa/, saml-provider/, oidc-provider/, "
+        "report/, access-report/.",
+    )
+
+
+@aws("REAL")
+def iam_resource_with_region(resource: str) -> IAMError:
+    return IAMError("MalformedPolicyDocument", f"IAM resource {resource} cannot contain region information.")
+
+
+@aws("REAL")
+def resource_with_region(resource: str) -> IAMError:
+    return IAMError("MalformedPolicyDocument", f"Resource {resource} can not contain region information.")
+
+
+@aws("REAL")
+def duplicate_sids() -> IAMError:
+    return IAMError("MalformedPolicyDocument", "Statement IDs (SID) in a single policy must be unique.")
+
+
+@aws("REAL")
+def sid_not_alphanumeric() -> IAMError:
+    """Pasted CloudFormation and console output (aws-cloudformation/cfn-lint#1376, Wolox/carthage_cache#22)."""
+    return IAMError(
+        "MalformedPolicyDocument",
+        "Statement IDs (SID) must be alpha-numeric. "
+        "Check that your input satisfies the regular expression [0-9A-Za-z]*",
+    )
+
+
+@aws("REAL")
+def principal_in_identity_policy() -> IAMError:
+    """Pasted PutRolePolicy / PutGroupPolicy output (hashicorp/terraform#13449, terraform-provider-aws#10419).
+
+    CHOSEN: the same text for NotPrincipal.
+    """
+    return IAMError("MalformedPolicyDocument", "Policy document should not specify a principal.")
+
+
+@aws("REAL")
+def trust_policy_invalid_json() -> IAMError:
+    """CreateRole with a trust policy that is not JSON (pasted output, AWSCookbook/Security#2)."""
+    return IAMError("MalformedPolicyDocument", "This policy contains invalid Json")
+
+
+@aws("REAL")
+def trust_policy_prohibited_field(field: str) -> IAMError:
+    """A trust policy statement with Resource (pasted CreateRole output, kubernetes-sigs/external-dns#3085).
+
+    CHOSEN: the same pattern for NotResource and NotPrincipal.
+    """
+    return IAMError("MalformedPolicyDocument", f"Has prohibited field {field}")
+
+
+@aws("REAL")
+def trust_policy_without_principal() -> IAMError:
+    """Pasted CreateRole output (terraform-aws-modules/terraform-aws-iam#47)."""
+    return IAMError(
+        "MalformedPolicyDocument",
+        "Invalid principal in policy: com.amazon.balsa.error.InvalidPolicyException: "
+        "The passed in policy has a statement with no principals!",
+    )
+
+
+@aws("REAL")
+def managed_policy_too_large(quota: int) -> IAMError:
+    return IAMError("LimitExceeded", f"Cannot exceed quota for PolicySize: {quota}")
+
+
+@aws("REAL")
+def inline_policies_too_large(quota: int, entity: str, name: str) -> IAMError:
+    """The aggregate inline-policy size of a user, group or role (REAL for each of the three)."""
+    return IAMError("LimitExceeded", f"Maximum policy size of {quota} bytes exceeded for {entity} {name}")
+
+
+@aws("REAL")
+def trust_policy_too_large(quota: int) -> IAMError:
+    """CreateRole / UpdateAssumeRolePolicy, status 409 (pasted output, kubeflow/kubeflow#6687)."""
+    return IAMError("LimitExceeded", f"Cannot exceed quota for ACLSizePerRole: {quota}")
+
+
+# Shared with the groups branch, which defines the same four constructors identically:
+# keep one copy when both are merged.
 
 
 @aws("REAL")
