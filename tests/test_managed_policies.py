@@ -496,3 +496,25 @@ def test_add_policy_and_add_user_with_policies(iamfake, iam):
 def test_add_policy_takes_json_text(iamfake, iam):
     arn = iamfake.add_policy("reader", json.dumps(DOC))
     assert iam.get_policy_version(PolicyArn=arn, VersionId="v1")["PolicyVersion"]["Document"] == DOC
+
+
+def test_managed_policy_size_quota(iam):
+    statement = {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::" + "b" * 6200}
+    document = {"Version": "2012-10-17", "Statement": [statement]}
+    with pytest.raises(iam.exceptions.LimitExceededException) as exc_info:
+        make_policy(iam, document=document)
+    assert error_of(exc_info) == ("LimitExceeded", 409, "Cannot exceed quota for PolicySize: 6144")
+
+
+def test_grammar_errors_reach_the_caller_with_aws_wording(iam):
+    document = {
+        "Version": "2012-10-17",
+        "Statement": [{"Effect": "Allow", "Action": "s3:List:Bucket", "Resource": "*"}],
+    }
+    with pytest.raises(iam.exceptions.MalformedPolicyDocumentException) as exc_info:
+        make_policy(iam, document=document)
+    assert error_of(exc_info) == ("MalformedPolicyDocument", 400, "Actions/Condition can contain only one colon.")
+    arn = make_policy(iam, "ok")["Arn"]
+    with pytest.raises(iam.exceptions.MalformedPolicyDocumentException):
+        iam.create_policy_version(PolicyArn=arn, PolicyDocument=json.dumps(document))
+    assert len(iam.list_policy_versions(PolicyArn=arn)["Versions"]) == 1

@@ -324,3 +324,22 @@ def test_add_role_with_trust_policy_path_and_policies(iamfake, iam):
     assert [a["PolicyArn"] for a in iam.list_attached_role_policies(RoleName="worker")["AttachedPolicies"]] == [arn]
     assert iamfake.calls[-1].operation == "ListAttachedRolePolicies"
     assert len(iamfake.calls) == 1
+
+
+def test_trust_policy_without_a_principal(iam):
+    trust = {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole"}]}
+    with pytest.raises(iam.exceptions.MalformedPolicyDocumentException) as exc_info:
+        iam.create_role(RoleName="r", AssumeRolePolicyDocument=json.dumps(trust))
+    assert error_of(exc_info)[:2] == ("MalformedPolicyDocument", 400)
+    assert "no principals" in error_of(exc_info)[2]
+
+
+def test_inline_role_policies_share_a_10240_character_quota(iam):
+    make_role(iam)
+    statement = {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::" + "b" * 5200}
+    document = json.dumps({"Version": "2012-10-17", "Statement": [statement]})
+    iam.put_role_policy(RoleName="worker", PolicyName="one", PolicyDocument=document)
+    iam.put_role_policy(RoleName="worker", PolicyName="one", PolicyDocument=document)  # replacing: same total
+    with pytest.raises(iam.exceptions.LimitExceededException) as exc_info:
+        iam.put_role_policy(RoleName="worker", PolicyName="two", PolicyDocument=document)
+    assert error_of(exc_info) == ("LimitExceeded", 409, "Maximum policy size of 10240 bytes exceeded for role worker")
