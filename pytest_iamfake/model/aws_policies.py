@@ -19,6 +19,9 @@ from .names import fold
 _DESCRIPTIONS = {"IAMUserChangePassword": "Provides the ability for an IAM user to change their own password."}
 
 
+_IDS: dict[str, str] = {}  # policy ARN -> policy id, filled as policies are shown
+
+
 @dataclass(frozen=True)
 class AwsVersion:
     """The one version of an AWS managed policy the fake knows: its default (CHOSEN)."""
@@ -51,7 +54,10 @@ class AwsPolicy:
 
     @property
     def policy_id(self) -> str:
-        return self.record.policy_id
+        found = _IDS.get(self.record.arn)
+        if found is None:  # derived by hashing: worth keeping for the next page
+            found = _IDS[self.record.arn] = self.record.policy_id
+        return found
 
     @property
     def default_version(self) -> str:
