@@ -23,6 +23,24 @@ def test_generated_passwords_meet_the_strictest_policy():
         assert len(password) == 16
 
 
+def test_onboarding_adds_the_user_to_their_groups(iamfake):
+    iamfake.add_group("staff")
+    iamfake.add_group("developers")
+
+    assert onboard("alice", groups=["staff", "developers"]).ok
+
+    groups = iamfake.client().list_groups_for_user(UserName="alice")["Groups"]
+    assert sorted(g["GroupName"] for g in groups) == ["developers", "staff"]
+
+
+def test_onboarding_into_a_missing_group_says_so_and_issues_no_password(iamfake):
+    outcome = onboard("alice", groups=["ghosts"])
+
+    assert not outcome.ok
+    assert outcome.message == "There is no group ghosts; ask the platform team to create it."
+    iamfake.assert_not_called("create_login_profile")
+
+
 @pytest.mark.iamfake(users=["bob"])
 def test_onboarding_an_existing_user_only_issues_a_password(iamfake):
     assert onboard("bob").ok

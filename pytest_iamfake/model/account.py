@@ -14,6 +14,8 @@ from .paging import Index
 from .passwords import PasswordHash, PasswordPolicy
 
 if TYPE_CHECKING:
+    from .groups import Group
+    from .inline_policies import InlinePolicy
     from .policies import ManagedPolicy, PolicyUsage
     from .roles import Role
 
@@ -63,6 +65,9 @@ class User:
     login_profile: LoginProfile | None = None
     access_keys: dict[str, AccessKey] = field(default_factory=dict)
     is_root: bool = False
+    # --- groups and inline policies (model/groups.py, model/inline_policies.py) ---
+    groups: dict[str, Group] = field(default_factory=dict)  # the user's groups by folded name (at most 10)
+    inline_policies: Index[InlinePolicy] = field(default_factory=Index)  # by folded policy name
     # --- managed policies (model/policies.py) ---
     attached_policies: dict[str, str] = field(default_factory=dict)  # policy ARN -> policy name
 
@@ -77,6 +82,9 @@ class Account:
         self.users: Index[User] = Index()  # keyed by lower-case name: names are case-insensitive (DOC)
         self.password_policy: PasswordPolicy | None = None
         self.keys_issued = 0  # access keys ever created here: ids never repeat
+        self.ids_issued: set[str] = set()  # unique ids ever given out here (see new_id)
+        # --- groups (model/groups.py) ---
+        self.groups: Index[Group] = Index()  # by folded name, like users
         # CHOSEN: the root user's "name" in login-profile responses is the account id.
         self.root = User(account_id, "/", account_id, root_arn(account_id), created, is_root=True)
         # --- managed policies and roles (model/policies.py, model/roles.py) ---
@@ -99,10 +107,24 @@ class Account:
         user = User(
             name=name,
             path=path,
-            user_id=derived_id("AIDA", self.account_id, fold(name)),
+            user_id=self.new_id("AIDA", fold(name)),
             arn=user_arn(self.account_id, path, name),
             created=self.clock.now(),
             **extra,
         )
         self.users[fold(name)] = user
         return user
+
+    def new_id(self, prefix: str, key: str) -> str:
+        """A unique id such as AIDA..., the same in every run for the same history.
+
+        Derived from the entity's key; an entity that takes a name an earlier one had (after a
+        delete or a rename) gets a fresh id, as in IAM.
+        """
+        found = derived_id(prefix, self.account_id, key)
+        attempt = 1
+        while found in self.ids_issued:
+            attempt += 1
+            found = derived_id(prefix, self.account_id, key, str(attempt))
+        self.ids_issued.add(found)
+        return found

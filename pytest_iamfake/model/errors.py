@@ -330,6 +330,67 @@ def invalid_target_principal() -> IAMError:
     return IAMError("ValidationError", "TargetPrincipal must be a 12-digit account id or an account root ARN.")
 
 
+# --- groups, inline policies, user tags, permissions boundaries ---------------------------
+
+
+@aws("REAL")
+def no_such_group(name: str) -> IAMError:
+    return IAMError("NoSuchEntity", f"The group with name {name} cannot be found.")
+
+
+@aws("REAL")
+def group_exists(name: str) -> IAMError:
+    return IAMError("EntityAlreadyExists", f"Group with name {name} already exists.")
+
+
+@aws("INFERRED")
+def groups_per_user_quota(limit: int) -> IAMError:
+    """The quota is DOC/REAL; the wording follows the REAL AccessKeysPerUser text."""
+    return IAMError("LimitExceeded", f"Cannot exceed quota for GroupsPerUser: {limit}")
+
+
+@aws("REAL")
+def must_remove_users_from_group() -> IAMError:
+    """DeleteGroup with members, and DeleteUser of a group member (the group's wording, REAL)."""
+    return IAMError("DeleteConflict", "Cannot delete entity, must remove users from group first.")
+
+
+@aws("REAL")
+def no_such_user_policy(name: str) -> IAMError:
+    """REAL for GetUserPolicy; INFERRED the same for DeleteUserPolicy."""
+    return IAMError("NoSuchEntity", f"The user policy with name {name} cannot be found.")
+
+
+@aws("REAL")
+def no_such_group_policy(name: str) -> IAMError:
+    """REAL for GetGroupPolicy; INFERRED the same for DeleteGroupPolicy."""
+    return IAMError("NoSuchEntity", f"The group policy with name {name} cannot be found.")
+
+
+@aws("REAL")
+def duplicate_tag_keys() -> IAMError:
+    """REAL for roles; INFERRED for users (identity tags share one model)."""
+    return IAMError("InvalidInput", "Duplicate tag keys found. Please note that Tag keys are case insensitive.")
+
+
+@aws("REAL")
+def too_many_tags() -> IAMError:
+    """REAL for OIDC providers; INFERRED for users: the request is within 50, the total is not."""
+    return IAMError("LimitExceeded", "The number of tags has reached the maximum limit.")
+
+
+@aws("REAL")
+def boundary_arn_invalid(arn: str) -> IAMError:
+    """REAL for roles (code InvalidInput, not ValidationError); INFERRED for users."""
+    return IAMError("InvalidInput", f"ARN {arn} is not valid.")
+
+
+@aws("REAL")
+def boundary_not_found(arn: str) -> IAMError:
+    """REAL for roles; INFERRED for users."""
+    return IAMError("NoSuchEntity", f"Scope ARN: {arn} does not exist or is not attachable.")
+
+
 # --- request validation (format REAL) ---------------------------------------------------
 
 
@@ -352,8 +413,21 @@ def user_name_invalid() -> IAMError:
     )
 
 
+@aws("INFERRED")
+def group_name_invalid() -> IAMError:
+    """The userName sentence (REAL) for groupName (reference Appendix B item 11)."""
+    return IAMError(
+        "ValidationError",
+        "The specified value for groupName is invalid. "
+        "It must contain only alphanumeric characters and/or the following: +=,.@_-",
+    )
+
+
 # Members whose pattern failure IAM reports with its own sentence instead of the generic one.
-SPECIAL_PATTERN_ERRORS: dict[str, Callable[[], IAMError]] = {"UserName": user_name_invalid}
+SPECIAL_PATTERN_ERRORS: dict[str, Callable[[], IAMError]] = {
+    "UserName": user_name_invalid,
+    "GroupName": group_name_invalid,
+}
 
 
 @aws("REAL")
@@ -380,6 +454,13 @@ def min_value(limit: int) -> str:
 @aws("REAL")
 def pattern(regex: str) -> str:
     return f"Member must satisfy regular expression pattern: {regex}"
+
+
+@aws("REAL")
+def member_constraints(phrases: Sequence[str]) -> str:
+    """A list of strings with a bad item: every constraint of the item shape, at the list's name
+    (REAL for tagKeys of UntagRole/UntagPolicy; INFERRED for every list of strings)."""
+    return f"Member must satisfy constraint: [{', '.join(phrases)}]"
 
 
 @aws("REAL")
@@ -688,31 +769,3 @@ def inline_policies_too_large(quota: int, entity: str, name: str) -> IAMError:
 def trust_policy_too_large(quota: int) -> IAMError:
     """CreateRole / UpdateAssumeRolePolicy, status 409 (pasted output, kubeflow/kubeflow#6687)."""
     return IAMError("LimitExceeded", f"Cannot exceed quota for ACLSizePerRole: {quota}")
-
-
-# Shared with the groups branch, which defines the same four constructors identically:
-# keep one copy when both are merged.
-
-
-@aws("REAL")
-def duplicate_tag_keys() -> IAMError:
-    """REAL for roles; INFERRED for users (identity tags share one model)."""
-    return IAMError("InvalidInput", "Duplicate tag keys found. Please note that Tag keys are case insensitive.")
-
-
-@aws("REAL")
-def too_many_tags() -> IAMError:
-    """REAL for OIDC providers; INFERRED for users: the request is within 50, the total is not."""
-    return IAMError("LimitExceeded", "The number of tags has reached the maximum limit.")
-
-
-@aws("REAL")
-def boundary_arn_invalid(arn: str) -> IAMError:
-    """REAL for roles (code InvalidInput, not ValidationError); INFERRED for users."""
-    return IAMError("InvalidInput", f"ARN {arn} is not valid.")
-
-
-@aws("REAL")
-def boundary_not_found(arn: str) -> IAMError:
-    """REAL for roles; INFERRED for users."""
-    return IAMError("NoSuchEntity", f"Scope ARN: {arn} does not exist or is not attachable.")

@@ -7,7 +7,18 @@ of its resource and a row here.
 
 from __future__ import annotations
 
-from . import access_keys, account_details, login_profiles, password_policy, policies, roles, sts, users
+from . import (
+    access_keys,
+    account_details,
+    groups,
+    inline_policies,
+    login_profiles,
+    password_policy,
+    policies,
+    roles,
+    sts,
+    users,
+)
 from .registry import Operation
 
 _ROWS: tuple[Operation, ...] = (
@@ -31,6 +42,31 @@ _ROWS: tuple[Operation, ...] = (
     Operation("iam", "ListAccessKeys", access_keys.list_access_keys, mutates=False),
     Operation("iam", "UpdateAccessKey", access_keys.update_access_key, mutates=True),
     Operation("iam", "DeleteAccessKey", access_keys.delete_access_key, mutates=True),
+    # users: rename, tags, permissions boundary
+    Operation("iam", "UpdateUser", users.update_user, mutates=True),
+    Operation("iam", "TagUser", users.tag_user, mutates=True),
+    Operation("iam", "UntagUser", users.untag_user, mutates=True),
+    Operation("iam", "ListUserTags", users.list_user_tags, mutates=False),
+    Operation("iam", "PutUserPermissionsBoundary", users.put_user_permissions_boundary, mutates=True),
+    Operation("iam", "DeleteUserPermissionsBoundary", users.delete_user_permissions_boundary, mutates=True),
+    # groups and membership
+    Operation("iam", "CreateGroup", groups.create_group, mutates=True),
+    Operation("iam", "GetGroup", groups.get_group, mutates=False),
+    Operation("iam", "ListGroups", groups.list_groups, mutates=False),
+    Operation("iam", "UpdateGroup", groups.update_group, mutates=True),
+    Operation("iam", "DeleteGroup", groups.delete_group, mutates=True),
+    Operation("iam", "AddUserToGroup", groups.add_user_to_group, mutates=True),
+    Operation("iam", "RemoveUserFromGroup", groups.remove_user_from_group, mutates=True),
+    Operation("iam", "ListGroupsForUser", groups.list_groups_for_user, mutates=False),
+    # inline policies of users and groups
+    Operation("iam", "PutUserPolicy", inline_policies.put_user_policy, mutates=True),
+    Operation("iam", "GetUserPolicy", inline_policies.get_user_policy, mutates=False),
+    Operation("iam", "DeleteUserPolicy", inline_policies.delete_user_policy, mutates=True),
+    Operation("iam", "ListUserPolicies", inline_policies.list_user_policies, mutates=False),
+    Operation("iam", "PutGroupPolicy", inline_policies.put_group_policy, mutates=True),
+    Operation("iam", "GetGroupPolicy", inline_policies.get_group_policy, mutates=False),
+    Operation("iam", "DeleteGroupPolicy", inline_policies.delete_group_policy, mutates=True),
+    Operation("iam", "ListGroupPolicies", inline_policies.list_group_policies, mutates=False),
     # managed policies (model/policies.py)
     Operation("iam", "CreatePolicy", policies.create_policy, mutates=True),
     Operation("iam", "GetPolicy", policies.get_policy, mutates=False),
@@ -47,6 +83,9 @@ _ROWS: tuple[Operation, ...] = (
     Operation("iam", "AttachUserPolicy", policies.attach_user_policy, mutates=True),
     Operation("iam", "DetachUserPolicy", policies.detach_user_policy, mutates=True),
     Operation("iam", "ListAttachedUserPolicies", policies.list_attached_user_policies, mutates=False),
+    Operation("iam", "AttachGroupPolicy", policies.attach_group_policy, mutates=True),
+    Operation("iam", "DetachGroupPolicy", policies.detach_group_policy, mutates=True),
+    Operation("iam", "ListAttachedGroupPolicies", policies.list_attached_group_policies, mutates=False),
     Operation("iam", "ListEntitiesForPolicy", policies.list_entities_for_policy, mutates=False),
     # roles (model/roles.py)
     Operation("iam", "CreateRole", roles.create_role, mutates=True),

@@ -27,6 +27,7 @@ from .timestamps import as_created, as_stored
 
 if TYPE_CHECKING:
     from .account import Account, User
+    from .groups import Group
 
 AWS_OWNER = "aws"
 VERSION_LIMIT = 5  # REAL: "A managed policy can have up to 5 versions."
@@ -607,6 +608,31 @@ def list_attached_user_policies(req: Request) -> Result:
     return list_attached(user, req.params)
 
 
+def _group(account: Account, name: str) -> Group:
+    # groups.require_group's rule; groups.py imports users.py, which imports this module.
+    group = account.groups.find(fold(name))
+    if group is None:
+        raise errors.no_such_group(name)
+    return group
+
+
+def attach_group_policy(req: Request) -> Result:
+    group = _group(req.account, req.params["GroupName"])
+    attach(req.account, "Group", group, req.params["PolicyArn"])
+    return {}
+
+
+def detach_group_policy(req: Request) -> Result:
+    group = _group(req.account, req.params["GroupName"])
+    detach(req.account, "Group", group, req.params["PolicyArn"])
+    return {}
+
+
+def list_attached_group_policies(req: Request) -> Result:
+    group = _group(req.account, req.params["GroupName"])
+    return list_attached(group, req.params)
+
+
 def list_entities_for_policy(req: Request) -> Result:
     p, account = req.params, req.account
     policy = _require(account, p["PolicyArn"], errors.policy_not_attachable)
@@ -645,17 +671,7 @@ def listing_entities(out: dict[str, list[Any]], marker: str | None) -> Result:
     return result
 
 
-# --- permissions boundaries (used by users.py's and roles.py's boundary operations) -------------
-
-
-def require_boundary(account: Account, arn: str) -> AnyPolicy:
-    """The managed policy a PermissionsBoundary names; InvalidInput / NoSuchEntity as IAM answers (REAL for roles)."""
-    if parse_policy_arn(arn) is None:
-        raise errors.boundary_arn_invalid(arn)
-    policy = find_policy(account, arn)
-    if policy is None:
-        raise errors.boundary_not_found(arn)
-    return policy
+# --- permissions boundaries (boundaries.py checks the ARN; users.py and roles.py keep counts here) --
 
 
 def set_boundary(account: Account, kind: str, entity: Any, old: str | None, new: str | None) -> None:

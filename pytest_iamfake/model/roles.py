@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from . import documents, errors, policies
+from . import boundaries, documents, errors, policies, tags
 from .identity import derived_id
 from .names import fold
 from .paging import listing, page
@@ -82,7 +82,7 @@ def role_output(role: Role, *, created: bool = False, listing: bool = False) -> 
 
 
 def _role_tags(params: Any) -> list[dict[str, str]]:
-    return policies._tags(params, duplicates=errors.duplicate_tag_keys, fold_keys=True)
+    return tags.requested(params.get("Tags", []))  # keys case-insensitive (REAL for roles)
 
 
 def new_role(
@@ -101,7 +101,7 @@ def new_role(
     if fold(name) in account.roles:
         raise errors.role_exists(name)
     if boundary is not None:
-        policies.require_boundary(account, boundary)
+        boundaries.checked_boundary(account, boundary)
     role = Role(
         name=name,
         path=path,
@@ -186,20 +186,19 @@ def delete_role(req: Request) -> Result:
 
 def tag_role(req: Request) -> Result:
     role = require_role(req.account, req.params["RoleName"])
-    role.tags = policies.merge_tags(role.tags, _role_tags(req.params), fold_keys=True)
+    role.tags = tags.merged(role.tags, req.params["Tags"])
     return {}
 
 
 def untag_role(req: Request) -> Result:
     role = require_role(req.account, req.params["RoleName"])
-    gone = {fold(key) for key in req.params["TagKeys"]}  # REAL: role tag keys are case-insensitive
-    role.tags = [t for t in role.tags if fold(t["Key"]) not in gone]
+    role.tags = tags.without(role.tags, req.params["TagKeys"])  # REAL: keys case-insensitive
     return {}
 
 
 def list_role_tags(req: Request) -> Result:
     role = require_role(req.account, req.params["RoleName"])
-    return policies.list_tags(list(role.tags), req.params)  # INFERRED: the policies' order
+    return tags.tag_listing(role.tags, req.params)  # INFERRED: the policies' order
 
 
 # --- inline policies ---------------------------------------------------------------------------
@@ -264,8 +263,7 @@ def list_attached_role_policies(req: Request) -> Result:
 
 def put_role_permissions_boundary(req: Request) -> Result:
     role = require_role(req.account, req.params["RoleName"])
-    arn = req.params["PermissionsBoundary"]
-    policies.require_boundary(req.account, arn)
+    arn = boundaries.checked_boundary(req.account, req.params["PermissionsBoundary"])
     policies.set_boundary(req.account, "Role", role, role.permissions_boundary, arn)
     role.permissions_boundary = arn
     return {}
