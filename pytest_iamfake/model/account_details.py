@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from . import aws_policies, documents, policies, roles
+from . import documents, policies, roles
 from .account import User
-from .paging import Index
+from .groups import Group
+from .inline_policies import InlinePolicy
 from .registry import Request, Result
 from .timestamps import as_stored
 
@@ -26,19 +27,19 @@ def _boundary(entity: Any) -> dict[str, Any]:
     return {"PermissionsBoundary": {"PermissionsBoundaryType": "Policy", "PermissionsBoundaryArn": arn}}
 
 
-def _inline(entity: Any) -> list[dict[str, str]]:
-    return [{"PolicyName": name, "PolicyDocument": documents.encoded(text)} for name, text in policies._inline(entity)]
+def _inline(table: Mapping[str, InlinePolicy]) -> list[dict[str, str]]:
+    return [{"PolicyName": p.name, "PolicyDocument": p.document.encoded} for _, p in sorted(table.items())]
 
 
-def _user(account: Any, user: User) -> dict[str, Any]:
+def _user(user: User) -> dict[str, Any]:
     out: dict[str, Any] = {
         "Path": user.path,
         "UserName": user.name,
         "UserId": user.user_id,
         "Arn": user.arn,
         "CreateDate": as_stored(user.created),
-        "UserPolicyList": _inline(user),
-        "GroupList": [group.name for group in policies._groups_of(account, user)],
+        "UserPolicyList": _inline(user.inline_policies),
+        "GroupList": [group.name for _, group in sorted(user.groups.items())],
         "AttachedManagedPolicies": policies.attached_output(user),
     }
     out.update(_boundary(user))
@@ -47,14 +48,14 @@ def _user(account: Any, user: User) -> dict[str, Any]:
     return out
 
 
-def _group(group: Any) -> dict[str, Any]:
+def _group(group: Group) -> dict[str, Any]:
     return {
         "Path": group.path,
         "GroupName": group.name,
         "GroupId": group.group_id,
         "Arn": group.arn,
         "CreateDate": as_stored(group.created),
-        "GroupPolicyList": _inline(group),
+        "GroupPolicyList": _inline(group.inline_policies),
         "AttachedManagedPolicies": policies.attached_output(group),
     }
 
@@ -68,10 +69,7 @@ def _role(role: roles.Role) -> dict[str, Any]:
         "CreateDate": as_stored(role.created),
         "AssumeRolePolicyDocument": documents.encoded(role.trust_policy),
         "InstanceProfileList": [],  # instance profiles are not modelled
-        "RolePolicyList": [
-            {"PolicyName": name, "PolicyDocument": documents.encoded(text)}
-            for name, text in sorted(role.inline_policies.items())
-        ],
+        "RolePolicyList": _inline(role.inline_policies),
         "AttachedManagedPolicies": policies.attached_output(role),
     }
     out.update(_boundary(role))
@@ -101,13 +99,11 @@ def _policy(account: Any, policy: policies.AnyPolicy) -> dict[str, Any]:
 def get_account_authorization_details(req: Request) -> Result:
     account = req.account
     wanted = set(req.params.get("Filter") or _ALL)
-    groups: Mapping[str, Any] = getattr(account, "groups", None) or Index()
-    group_keys: Sequence[str] = groups.sorted_keys() if isinstance(groups, Index) else sorted(groups)
     parts: list[tuple[str, Mapping[str, Any], Sequence[str]]] = []
     if "User" in wanted:
         parts.append(("1", account.users, account.users.sorted_keys()))
     if "Group" in wanted:
-        parts.append(("2", groups, group_keys))
+        parts.append(("2", account.groups, account.groups.sorted_keys()))
     if "Role" in wanted:
         parts.append(("3", account.roles, account.roles.sorted_keys()))
     if "LocalManagedPolicy" in wanted:
@@ -119,13 +115,13 @@ def get_account_authorization_details(req: Request) -> Result:
     out: Result = {"UserDetailList": [], "GroupDetailList": [], "RoleDetailList": [], "Policies": []}
     for entry in found:
         if isinstance(entry, User):
-            out["UserDetailList"].append(_user(account, entry))
+            out["UserDetailList"].append(_user(entry))
         elif isinstance(entry, roles.Role):
             out["RoleDetailList"].append(_role(entry))
-        elif isinstance(entry, (policies.ManagedPolicy, aws_policies.AwsPolicy)):
-            out["Policies"].append(_policy(account, entry))
-        else:
+        elif isinstance(entry, Group):
             out["GroupDetailList"].append(_group(entry))
+        else:
+            out["Policies"].append(_policy(account, entry))
     out["IsTruncated"] = marker is not None
     if marker is not None:
         out["Marker"] = marker

@@ -1,23 +1,22 @@
-"""The one door through which policies.py and roles.py check and encode policy documents.
+"""The one door through which policies.py and roles.py check and encode managed and trust documents.
 
 The rules are model/policy_document.py's: IAM's grammar for identity and trust policies
 (MalformedPolicyDocument with AWS's wording), the size quotas, and the percent-encoding that
-makes botocore hand the caller the submitted dict under both transports.
+makes botocore hand the caller the submitted dict under both transports.  Inline policies of
+users, groups and roles go through inline_policies.put instead.
 """
 
 from __future__ import annotations
 
 import json
-from typing import Any, Literal
+from typing import Any
 
 from .policy_document import (
     PolicyKind,
-    check_inline_policies_size,
     check_managed_policy_size,
     check_trust_policy_size,
     encode_policy_document,
     parse_policy_document,
-    policy_size,
 )
 
 
@@ -26,19 +25,9 @@ def check_managed(text: str) -> None:
     check_managed_policy_size(parse_policy_document(text, PolicyKind.IDENTITY))
 
 
-def check_inline(text: str) -> None:
-    """An inline policy's document (PutRolePolicy)."""
-    parse_policy_document(text, PolicyKind.IDENTITY)
-
-
 def check_trust(text: str) -> None:
     """A role's trust policy (CreateRole, UpdateAssumeRolePolicy): grammar, then 2,048 characters."""
     check_trust_policy_size(parse_policy_document(text, PolicyKind.TRUST))
-
-
-def check_inline_size(entity: Literal["user", "group", "role"], name: str, texts: list[str]) -> None:
-    """The aggregate inline-policy quota of a user, group or role (`texts`: all its documents after the put)."""
-    check_inline_policies_size(entity, name, [policy_size(text) for text in texts])
 
 
 def encoded(text: str) -> str:

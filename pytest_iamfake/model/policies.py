@@ -13,7 +13,7 @@ first attachment and dropped when unused, so ListPolicies(OnlyAttached=True) sta
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Protocol, overload
@@ -28,6 +28,8 @@ from .timestamps import as_created, as_stored
 if TYPE_CHECKING:
     from .account import Account, User
     from .groups import Group
+    from .inline_policies import InlinePolicy
+    from .roles import Role
 
 AWS_OWNER = "aws"
 VERSION_LIMIT = 5  # REAL: "A managed policy can have up to 5 versions."
@@ -722,41 +724,24 @@ def policies_of_user(account: Account, user: User) -> list[tuple[str, dict[str, 
     """Every identity-based policy of `user`: inline, attached, and its groups' inline and attached.
 
     Labels read like "user bob inline Admin", "user bob attached arn:...", "group devs inline ...".
+    Documents are the default versions of managed policies, parsed.
     """
     label = f"user {user.name}"
-    out = [(f"{label} inline {name}", documents.as_dict(text)) for name, text in _inline(user)]
+    out = inline_documents(user.inline_policies, label)
     out += managed_documents(account, user, label)
-    for group in _groups_of(account, user):
+    for _, group in sorted(user.groups.items()):
         glabel = f"group {group.name}"
-        out += [(f"{glabel} inline {name}", documents.as_dict(text)) for name, text in _inline(group)]
+        out += inline_documents(group.inline_policies, glabel)
         out += managed_documents(account, group, glabel)
     return out
 
 
-def boundary_of(account: Account, entity: Any) -> dict[str, Any] | None:
-    """The permissions boundary document of a user or role, or None when it has none."""
-    arn = getattr(entity, "permissions_boundary", None)
+def inline_documents(table: Mapping[str, InlinePolicy], label: str) -> list[tuple[str, dict[str, Any]]]:
+    """(source label, document) for each inline policy of a user or group, in name order."""
+    return [(f"{label} inline {p.name}", documents.as_dict(p.document.text)) for _, p in sorted(table.items())]
+
+
+def boundary_of(account: Account, entity: User | Role) -> dict[str, Any] | None:
+    """The permissions boundary document of a user or role (its default version), or None."""
+    arn = entity.permissions_boundary
     return document_of(account, arn) if arn else None
-
-
-# The groups branch owns user/group inline policies and memberships; these read them where
-# they live (a mapping name -> document text, and the account's groups) without depending on
-# that module, so either branch merges first.
-def _inline(entity: Any) -> Iterable[tuple[str, str]]:
-    """(name, document text) of each inline policy: a role's are plain text, the groups branch's
-    InlinePolicy records carry `name` and `document`."""
-    table = getattr(entity, "inline_policies", None) or {}
-    return [(getattr(doc, "name", key), getattr(doc, "document", doc)) for key, doc in sorted(table.items())]
-
-
-def _groups_of(account: Account, user: User) -> list[Any]:
-    groups = getattr(user, "groups", None) or ()
-    table = getattr(account, "groups", None)
-    if table is None:
-        return []
-    found = []
-    for name in sorted(groups):
-        group = table.get(fold(name)) if isinstance(name, str) else name
-        if group is not None:
-            found.append(group)
-    return found

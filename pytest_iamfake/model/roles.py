@@ -11,10 +11,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from . import boundaries, documents, errors, policies, tags
+from . import boundaries, documents, errors, inline_policies, policies, tags
 from .identity import derived_id
+from .inline_policies import InlinePolicy
 from .names import fold
-from .paging import listing, page
+from .paging import Index, listing, page
 from .registry import Request, Result
 from .timestamps import as_created, as_stored
 
@@ -38,7 +39,7 @@ class Role:
     max_session: int = DEFAULT_MAX_SESSION
     tags: list[dict[str, str]] = field(default_factory=list)
     permissions_boundary: str | None = None
-    inline_policies: dict[str, str] = field(default_factory=dict)  # policy name -> document text
+    inline_policies: Index[InlinePolicy] = field(default_factory=Index)  # by folded policy name
     attached_policies: dict[str, str] = field(default_factory=dict)  # policy ARN -> policy name
 
 
@@ -205,40 +206,26 @@ def list_role_tags(req: Request) -> Result:
 
 
 def put_role_policy(req: Request) -> Result:
-    p = req.params
-    role = require_role(req.account, p["RoleName"])
-    documents.check_inline(p["PolicyDocument"])
-    others = [text for name, text in role.inline_policies.items() if name != p["PolicyName"]]
-    documents.check_inline_size("role", role.name, [*others, p["PolicyDocument"]])
-    role.inline_policies[p["PolicyName"]] = p["PolicyDocument"]
+    role = require_role(req.account, req.params["RoleName"])
+    inline_policies.put(role.inline_policies, req.params["PolicyName"], req.params["PolicyDocument"], "role", role.name)
     return {}
-
-
-def _require_inline(role: Role, name: str) -> str:
-    text = role.inline_policies.get(name)
-    if text is None:
-        raise errors.no_such_role_policy(name)
-    return text
 
 
 def get_role_policy(req: Request) -> Result:
     role = require_role(req.account, req.params["RoleName"])
-    text = _require_inline(role, req.params["PolicyName"])
-    return {"RoleName": role.name, "PolicyName": req.params["PolicyName"], "PolicyDocument": documents.encoded(text)}
+    policy = inline_policies.find(role.inline_policies, req.params["PolicyName"], errors.no_such_role_policy)
+    return {"RoleName": role.name, "PolicyName": policy.name, "PolicyDocument": policy.document.encoded}
 
 
 def delete_role_policy(req: Request) -> Result:
     role = require_role(req.account, req.params["RoleName"])
-    _require_inline(role, req.params["PolicyName"])
-    del role.inline_policies[req.params["PolicyName"]]
+    policy = inline_policies.find(role.inline_policies, req.params["PolicyName"], errors.no_such_role_policy)
+    del role.inline_policies[fold(policy.name)]
     return {}
 
 
 def list_role_policies(req: Request) -> Result:
-    role = require_role(req.account, req.params["RoleName"])
-    names = {name: name for name in role.inline_policies}
-    found, marker = page(names, req.params, keys=sorted(names))
-    return listing("PolicyNames", found, marker)
+    return inline_policies.names_listing(require_role(req.account, req.params["RoleName"]).inline_policies, req)
 
 
 # --- managed policies and the boundary ------------------------------------------------------------
@@ -282,5 +269,4 @@ def delete_role_permissions_boundary(req: Request) -> Result:
 def policies_of_role(account: Account, role: Role) -> list[tuple[str, dict[str, Any]]]:
     """Every identity-based policy of `role`: (source label, document) for inline then attached."""
     label = f"role {role.name}"
-    out = [(f"{label} inline {name}", documents.as_dict(text)) for name, text in sorted(role.inline_policies.items())]
-    return out + policies.managed_documents(account, role, label)
+    return policies.inline_documents(role.inline_policies, label) + policies.managed_documents(account, role, label)
