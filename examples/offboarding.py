@@ -1,7 +1,8 @@
 """A small app under test: offboard a person by deleting their IAM user.
 
 IAM refuses DeleteUser while anything still hangs off the user, so the script removes each
-kind in the order AWS documents (password, access keys, inline policies, group memberships),
+kind in the order AWS documents (password, access keys, inline policies, attached managed
+policies, group memberships),
 listing each through its paginator, and deletes the user last.
 """
 
@@ -37,6 +38,14 @@ def remove_inline_policies(iam: Any, username: str) -> list[str]:
     return [f"inline policy {name}" for name in names]
 
 
+def remove_attached_policies(iam: Any, username: str) -> list[str]:
+    pages = iam.get_paginator("list_attached_user_policies").paginate(UserName=username)
+    arns = [policy["PolicyArn"] for page in pages for policy in page["AttachedPolicies"]]
+    for arn in arns:
+        iam.detach_user_policy(UserName=username, PolicyArn=arn)
+    return [f"managed policy {arn}" for arn in arns]
+
+
 def remove_group_memberships(iam: Any, username: str) -> list[str]:
     pages = iam.get_paginator("list_groups_for_user").paginate(UserName=username)
     groups = [group["GroupName"] for page in pages for group in page["Groups"]]
@@ -50,6 +59,7 @@ STEPS: list[Callable[[Any, str], list[str]]] = [
     remove_login_profile,
     remove_access_keys,
     remove_inline_policies,
+    remove_attached_policies,
     remove_group_memberships,
 ]
 
