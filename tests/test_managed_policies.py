@@ -518,3 +518,19 @@ def test_grammar_errors_reach_the_caller_with_aws_wording(iam):
     with pytest.raises(iam.exceptions.MalformedPolicyDocumentException):
         iam.create_policy_version(PolicyArn=arn, PolicyDocument=json.dumps(document))
     assert len(iam.list_policy_versions(PolicyArn=arn)["Versions"]) == 1
+
+
+def test_policy_versions_page_through_a_paginator(iam):
+    arn = make_policy(iam)["Arn"]
+    for _ in range(4):
+        iam.create_policy_version(PolicyArn=arn, PolicyDocument=json.dumps(DOC))
+    pages = list(iam.get_paginator("list_policy_versions").paginate(PolicyArn=arn, PaginationConfig={"PageSize": 2}))
+    assert [[v["VersionId"] for v in p["Versions"]] for p in pages] == [["v5", "v4"], ["v3", "v2"], ["v1"]]
+
+
+def test_aws_managed_policies_used_as_boundaries_are_listed(iam):
+    aws = "arn:aws:iam::aws:policy/AdministratorAccess"
+    iam.create_user(UserName="bob", PermissionsBoundary=aws)
+    listed = iam.list_policies(Scope="AWS", PolicyUsageFilter="PermissionsBoundary")["Policies"]
+    assert [(p["Arn"], p["PermissionsBoundaryUsageCount"], p["AttachmentCount"]) for p in listed] == [(aws, 1, 0)]
+    assert iam.list_policies(Scope="AWS", OnlyAttached=True)["Policies"] == []

@@ -343,3 +343,31 @@ def test_inline_role_policies_share_a_10240_character_quota(iam):
     with pytest.raises(iam.exceptions.LimitExceededException) as exc_info:
         iam.put_role_policy(RoleName="worker", PolicyName="two", PolicyDocument=document)
     assert error_of(exc_info) == ("LimitExceeded", 409, "Maximum policy size of 10240 bytes exceeded for role worker")
+
+
+@pytest.mark.parametrize(
+    ("operation", "key", "fill"),
+    [
+        (
+            "list_role_tags",
+            "Tags",
+            lambda iam, i: iam.tag_role(RoleName="worker", Tags=[{"Key": f"k{i}", "Value": ""}]),
+        ),
+        (
+            "list_role_policies",
+            "PolicyNames",
+            lambda iam, i: iam.put_role_policy(RoleName="worker", PolicyName=f"p{i}", PolicyDocument=json.dumps(DOC)),
+        ),
+        (
+            "list_attached_role_policies",
+            "AttachedPolicies",
+            lambda iam, i: iam.attach_role_policy(RoleName="worker", PolicyArn=make_policy(iam, f"p{i}")),
+        ),
+    ],
+)
+def test_role_listings_page_through_paginators(iam, operation, key, fill):
+    make_role(iam)
+    for index in range(5):
+        fill(iam, index)
+    pages = list(iam.get_paginator(operation).paginate(RoleName="worker", PaginationConfig={"PageSize": 2}))
+    assert [len(p[key]) for p in pages] == [2, 2, 1]

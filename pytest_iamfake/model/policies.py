@@ -360,9 +360,10 @@ def list_policies(req: Request) -> Result:
     p, account = req.params, req.account
     scope = p.get("Scope", "All")
     only_attached = bool(p.get("OnlyAttached"))
+    usage_filter = p.get("PolicyUsageFilter")
     parts: list[tuple[str, Mapping[str, Any], Sequence[str]]] = []
     if scope in ("All", "AWS"):
-        if only_attached:  # only the AWS managed policies used here: a short table
+        if only_attached or usage_filter == "PermissionsBoundary":  # only those used here: a short table
             usage = account.aws_policy_usage
             aws_table: Mapping[str, Any] = _AwsByUsage(usage)
             parts.append(("1", aws_table, usage.sorted_keys()))
@@ -377,7 +378,6 @@ def list_policies(req: Request) -> Result:
         tests.append(lambda pol: pol.path.startswith(prefix))
     if only_attached:
         tests.append(lambda pol: _counts(account, pol)[0] > 0)
-    usage_filter = p.get("PolicyUsageFilter")
     if usage_filter == "PermissionsBoundary":
         tests.append(lambda pol: _counts(account, pol)[1] > 0)
     elif usage_filter == "PermissionsPolicy":
