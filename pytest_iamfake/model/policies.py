@@ -679,8 +679,8 @@ def listing_entities(out: dict[str, list[Any]], marker: str | None) -> Result:
 def set_boundary(account: Account, kind: str, entity: Any, old: str | None, new: str | None) -> None:
     """Keep PermissionsBoundaryUsageCount true when `entity` (a User or Role) changes boundary.
 
-    `old`/`new`: the boundary ARNs before and after (None: none).  Call after `require_boundary`
-    accepted `new`, and with new=None when the entity is deleted.
+    `old`/`new`: the boundary ARNs before and after (None: none).  Call after
+    `boundaries.checked_boundary` accepted `new`, and with new=None when the entity is deleted.
     """
     table_name = "boundary_users" if kind == "User" else "boundary_roles"
     entity_id = getattr(entity, _ENTITY_ID[kind])
