@@ -19,7 +19,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, Protocol, overload
 
 from . import aws_policies, documents, errors
-from .identity import derived_id
+from . import tags as tags_module
 from .names import fold
 from .paging import Index, listing, page
 from .registry import Request, Result
@@ -51,11 +51,11 @@ class PolicyUsage:
     """Who uses one policy in one account, each table keyed by the entity's unique id."""
 
     arn: str
-    users: Index[Any] = field(default_factory=Index)
-    groups: Index[Any] = field(default_factory=Index)
-    roles: Index[Any] = field(default_factory=Index)
-    boundary_users: Index[Any] = field(default_factory=Index)
-    boundary_roles: Index[Any] = field(default_factory=Index)
+    users: Index[User] = field(default_factory=Index)
+    groups: Index[Group] = field(default_factory=Index)
+    roles: Index[Role] = field(default_factory=Index)
+    boundary_users: Index[User] = field(default_factory=Index)
+    boundary_roles: Index[Role] = field(default_factory=Index)
 
     @property
     def attachment_count(self) -> int:
@@ -95,8 +95,6 @@ class ManagedPolicy:
     default_version: str
     versions_issued: int  # version numbers are never reused (REAL)
     usage: PolicyUsage
-
-    aws_managed = False
 
 
 # Either kind, as the operations see it.
@@ -188,14 +186,10 @@ def policy_output(account: Account, policy: AnyPolicy, *, created: bool = False,
         "CreateDate": stamp(policy.created),
         "UpdateDate": stamp(policy.updated),
     }
-    if full and policy.description is not None:
-        out["Description"] = policy.description
-    if full:
-        out["Tags"] = [dict(tag) for tag in policy.tags]  # REAL: GetPolicy always has Tags
-    elif created and policy.tags:
-        out["Tags"] = [dict(tag) for tag in policy.tags]  # REAL: echoed in request order
-    if created and policy.description is not None:
-        out["Description"] = policy.description
+    if (full or created) and policy.description is not None:
+        out["Description"] = policy.description  # not in ListPolicies (DOC)
+    if full or (created and policy.tags):
+        out["Tags"] = [dict(tag) for tag in policy.tags]  # REAL: GetPolicy always has Tags; CreatePolicy echoes
     return out
 
 
@@ -219,14 +213,12 @@ def versions_of(policy: AnyPolicy) -> Mapping[str, PolicyVersion | aws_policies.
 # --- CreatePolicy, GetPolicy, DeletePolicy, ListPolicies -------------------------------------
 
 
-def _tags(
-    params: Mapping[str, Any], *, duplicates: Callable[[], errors.IAMError], fold_keys: bool
-) -> list[dict[str, str]]:
-    tags = [{"Key": t["Key"], "Value": t["Value"]} for t in params.get("Tags", [])]
-    keys = [fold(t["Key"]) if fold_keys else t["Key"] for t in tags]
-    if len(set(keys)) != len(keys):
-        raise duplicates()
-    return tags
+def _policy_tags(tags: Sequence[Mapping[str, str]]) -> list[dict[str, str]]:
+    """Tags of a policy request: keys are case-sensitive, exact duplicates refused (REAL)."""
+    out = [{"Key": t["Key"], "Value": t["Value"]} for t in tags]
+    if len({t["Key"] for t in out}) != len(out):
+        raise errors.duplicate_policy_tag_keys()
+    return out
 
 
 def new_policy(
@@ -246,7 +238,7 @@ def new_policy(
     policy = ManagedPolicy(
         name=name,
         path=path,
-        policy_id=derived_id("ANPA", account.account_id, fold(name)),
+        policy_id=account.new_id("ANPA", fold(name)),
         arn=f"arn:aws:iam::{account.account_id}:policy{path}{name}",
         created=now,
         updated=now,
@@ -263,7 +255,7 @@ def new_policy(
 
 def create_policy(req: Request) -> Result:
     p = req.params
-    tags = _tags(p, duplicates=errors.duplicate_policy_tag_keys, fold_keys=False)
+    tags = _policy_tags(p.get("Tags", []))
     policy = new_policy(
         req.account,
         p["PolicyName"],
@@ -493,21 +485,20 @@ def _tagged_policy(req: Request) -> ManagedPolicy:
     return _require_local(req.account, req.params["PolicyArn"], errors.cannot_update_aws_policy)
 
 
-def merge_tags(tags: list[dict[str, str]], new: list[dict[str, str]], *, fold_keys: bool) -> list[dict[str, str]]:
-    """TagX: overwrite values of existing keys (a folded match takes the new spelling), append the rest."""
-    key = fold if fold_keys else (lambda k: k)
-    merged = {key(t["Key"]): t for t in tags}
+def _merged(tags: list[dict[str, str]], new: list[dict[str, str]]) -> list[dict[str, str]]:
+    """TagPolicy: a key already there (exactly: policy keys are case-sensitive) takes the new value."""
+    merged = {t["Key"]: t for t in tags}
     for tag in new:
-        merged[key(tag["Key"])] = tag
-    if len(merged) > 50:
+        merged[tag["Key"]] = tag
+    if len(merged) > tags_module.LIMIT:
         raise errors.too_many_tags()
     return list(merged.values())
 
 
 def tag_policy(req: Request) -> Result:
     policy = _tagged_policy(req)
-    new = _tags(req.params, duplicates=errors.duplicate_policy_tag_keys, fold_keys=False)
-    policy.tags = merge_tags(policy.tags, new, fold_keys=False)
+    new = _policy_tags(req.params["Tags"])
+    policy.tags = _merged(policy.tags, new)
     return {}
 
 
@@ -518,20 +509,9 @@ def untag_policy(req: Request) -> Result:
     return {}
 
 
-def tag_order(key: str) -> str:
-    """REAL for policies: shorter keys first, then alphabetical (reference §2.2 row 9)."""
-    return f"{len(key):04d}{key}"
-
-
-def list_tags(tags: list[dict[str, str]], params: Mapping[str, Any]) -> Result:
-    table = {tag_order(t["Key"]): t for t in tags}
-    found, marker = page(table, params, keys=sorted(table))
-    return listing("Tags", [dict(t) for t in found], marker)
-
-
 def list_policy_tags(req: Request) -> Result:
     policy = _require(req.account, req.params["PolicyArn"], errors.policy_not_found)
-    return list_tags(list(policy.tags), req.params)
+    return tags_module.tag_listing(list(policy.tags), req.params)  # REAL order: shorter keys first
 
 
 # --- attachment -------------------------------------------------------------------------------
@@ -640,25 +620,23 @@ def list_entities_for_policy(req: Request) -> Result:
     policy = _require(account, p["PolicyArn"], errors.policy_not_attachable)
     usage = usage_of(account, policy)
     wanted = p.get("EntityFilter")
-    out: dict[str, list[Any]] = {"PolicyGroups": [], "PolicyUsers": [], "PolicyRoles": []}
+    out: dict[str, list[dict[str, str]]] = {"PolicyGroups": [], "PolicyUsers": [], "PolicyRoles": []}
     if usage is None or wanted in ("LocalManagedPolicy", "AWSManagedPolicy"):  # REAL: all empty
         return listing_entities(out, None)
     boundary = p.get("PolicyUsageFilter") == "PermissionsBoundary"
-    kinds = {
-        "User": ("1", usage.boundary_users if boundary else usage.users),
-        "Group": ("2", Index() if boundary else usage.groups),
-        "Role": ("3", usage.boundary_roles if boundary else usage.roles),
-    }
-    parts = [(tag, table, table.sorted_keys()) for kind, (tag, table) in kinds.items() if wanted in (None, kind)]
+    tables: list[tuple[str, str, Index[Any]]] = [  # (tag, kind, table), tags in listing order
+        ("1", "User", usage.boundary_users if boundary else usage.users),
+        ("2", "Group", Index() if boundary else usage.groups),  # groups have no boundary
+        ("3", "Role", usage.boundary_roles if boundary else usage.roles),
+    ]
+    parts = [(tag, table, table.sorted_keys()) for tag, kind, table in tables if wanted in (None, kind)]
     prefix = p.get("PathPrefix", "/")
     keep = None if prefix == "/" else (lambda entity: entity.path.startswith(prefix))
-    table = ChainedTable(parts)
-    found, marker = page(table, p, keys=table.keys_in_order, keep=keep)
+    found, marker = chained_page(parts, p, keep)
     for entity in found:
-        kind = type(entity).__name__
-        if kind == "User":
+        if hasattr(entity, "user_id"):
             out["PolicyUsers"].append({"UserName": entity.name, "UserId": entity.user_id})
-        elif kind == "Role":
+        elif hasattr(entity, "role_id"):
             out["PolicyRoles"].append({"RoleName": entity.name, "RoleId": entity.role_id})
         else:
             out["PolicyGroups"].append({"GroupName": entity.name, "GroupId": entity.group_id})

@@ -12,7 +12,6 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from . import boundaries, documents, errors, inline_policies, policies, tags
-from .identity import derived_id
 from .inline_policies import InlinePolicy
 from .names import fold
 from .paging import Index, listing, page
@@ -106,7 +105,7 @@ def new_role(
     role = Role(
         name=name,
         path=path,
-        role_id=derived_id("AROA", account.account_id, fold(name)),
+        role_id=account.new_id("AROA", fold(name)),
         arn=role_arn(account.account_id, path, name),
         created=account.clock.now(),
         trust_policy=trust_policy,
