@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from app import onboard, reset_password, temporary_password
 from botocore.exceptions import ClientError
-from onboarding import onboard, temporary_password
 
 from pytest_iamfake import ANY, error_cases
 
@@ -24,6 +24,16 @@ def test_onboarding_lets_the_user_change_their_own_password(iamfake):
     assert attached == [
         {"PolicyName": "IAMUserChangePassword", "PolicyArn": "arn:aws:iam::aws:policy/IAMUserChangePassword"}
     ]
+
+
+def test_reset_password_sets_a_temporary_password(iamfake):
+    iamfake.add_user("alice")
+    iamfake.add_login_profile("alice", "Old!Passw0rd-1")
+
+    reset_password("alice", "New!Passw0rd-2")
+
+    assert iamfake.check_password("alice", "New!Passw0rd-2")
+    assert iamfake.client().get_login_profile(UserName="alice")["LoginProfile"]["PasswordResetRequired"] is True
 
 
 def test_generated_passwords_meet_the_strictest_policy():
@@ -106,7 +116,8 @@ EXPLAINED = {
 @pytest.mark.parametrize("code", error_cases("create_login_profile"))
 def test_every_create_login_profile_error_is_explained(iamfake, code):
     assert code in EXPLAINED, f"IAM now declares {code} for CreateLoginProfile: teach explain() about it"
-    iamfake.fail("create_login_profile", code)
+    # times=None: every attempt fails, so botocore's retries (wire transport) cannot get past a 5xx
+    iamfake.fail("create_login_profile", code, times=None)
 
     outcome = onboard("erin")
 
@@ -124,7 +135,7 @@ def test_a_failure_for_one_person_leaves_the_others_onboarded(iamfake):
 
 
 def test_throttled_user_creation_is_not_swallowed(iamfake):
-    iamfake.fail("create_user", "Throttling")
+    iamfake.fail("create_user", "Throttling", times=None)  # botocore retries throttling under the wire transport
 
     with pytest.raises(ClientError, match="Rate exceeded"):
         onboard("frank")

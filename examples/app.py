@@ -1,4 +1,8 @@
-"""A small app under test: onboard people as IAM users with a temporary console password."""
+"""The application the examples test: onboard people as IAM users, reset their console password.
+
+The single definition of the code under test that the README, every docs page and
+examples/test_onboarding.py import (`from app import onboard`).
+"""
 
 from __future__ import annotations
 
@@ -68,3 +72,9 @@ def explain(err: ClientError) -> str:
         "LimitExceeded": "IAM is refusing more changes right now; try again later.",
         "ServiceFailure": "IAM failed; try again later.",
     }.get(code, f"Unexpected IAM error {code}; ask the platform team.")
+
+
+def reset_password(username: str, password: str, *, iam: Any = None) -> None:
+    """Give an existing user a new console password that they must change at their next sign-in."""
+    iam = iam or boto3.client("iam")
+    iam.update_login_profile(UserName=username, Password=password, PasswordResetRequired=True)
