@@ -534,3 +534,11 @@ def test_aws_managed_policies_used_as_boundaries_are_listed(iam):
     listed = iam.list_policies(Scope="AWS", PolicyUsageFilter="PermissionsBoundary")["Policies"]
     assert [(p["Arn"], p["PermissionsBoundaryUsageCount"], p["AttachmentCount"]) for p in listed] == [(aws, 1, 0)]
     assert iam.list_policies(Scope="AWS", OnlyAttached=True)["Policies"] == []
+
+
+def test_a_recreated_policy_gets_a_fresh_id(iam):
+    first = make_policy(iam, "reader")
+    iam.delete_policy(PolicyArn=first["Arn"])
+    second = make_policy(iam, "reader")
+    assert second["Arn"] == first["Arn"]
+    assert second["PolicyId"] != first["PolicyId"]
