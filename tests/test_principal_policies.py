@@ -50,3 +50,4 @@ def test_role_policies_and_boundary(iamfake, iam):
     assert policies.boundary_of(account, role) == DENY
     iam.delete_role_permissions_boundary(RoleName="worker")
     assert policies.boundary_of(account, role) is None
+    assert roles.trust_policy_of(role)["Statement"][0]["Action"] == "sts:AssumeRole"

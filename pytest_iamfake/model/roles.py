@@ -269,3 +269,8 @@ def policies_of_role(account: Account, role: Role) -> list[tuple[str, dict[str, 
     """Every identity-based policy of `role`: (source label, document) for inline then attached."""
     label = f"role {role.name}"
     return policies.inline_documents(role.inline_policies, label) + policies.managed_documents(account, role, label)
+
+
+def trust_policy_of(role: Role) -> dict[str, Any]:
+    """The role's trust policy as a dict (for evaluating sts:AssumeRole)."""
+    return documents.as_dict(role.trust_policy)
