@@ -192,3 +192,15 @@ def test_account_authorization_details_lists_groups(iamfake, iam):
     assert group["GroupPolicyList"] == [{"PolicyName": "inline", "PolicyDocument": DOC}]
     assert group["AttachedManagedPolicies"] == [{"PolicyName": "reader", "PolicyArn": arn}]
     assert details["UserDetailList"][0]["GroupList"] == ["devs"]
+
+
+def test_account_summary_counts_roles_policies_and_attached_versions(iamfake, iam):
+    before = iam.get_account_summary()["SummaryMap"]
+    arn = iamfake.add_policy("reader", DOC)
+    iamfake.add_policy("unused", DOC)
+    iamfake.add_role("worker", policies=[arn])
+    iamfake.add_user("bob", policies=[arn, EMR])
+    after = iam.get_account_summary()["SummaryMap"]
+    assert after["Roles"] - before["Roles"] == 1
+    assert after["Policies"] - before["Policies"] == 2
+    assert after["PolicyVersionsInUse"] - before["PolicyVersionsInUse"] == 2  # reader and the EMR policy
