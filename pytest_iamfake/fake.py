@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote
 
 from . import assertions, services
 from .adapter import hooks
@@ -24,6 +26,16 @@ if TYPE_CHECKING:
     from botocore.client import BaseClient
 
 __all__ = ["FAKED_SERVICES", "IAMFake", "fake_iam", "faked_models", "service_model"]
+
+
+def default_trust_policy(account_id: str) -> dict[str, Any]:
+    """CHOSEN: add_role's trust policy when none is given: the account root may assume the role."""
+    return {
+        "Version": "2012-10-17",
+        "Statement": [
+            {"Effect": "Allow", "Principal": {"AWS": f"arn:aws:iam::{account_id}:root"}, "Action": "sts:AssumeRole"}
+        ],
+    }
 
 
 def _names(given: Iterable[str]) -> list[str]:
@@ -203,6 +215,40 @@ class IAMFake:
         """
         key: dict[str, Any] = self._arrange("CreateAccessKey", {"UserName": user})["AccessKey"]
         return key
+
+    # --- arrange: managed policies and roles ---
+
+    def add_policy(self, name: str, document: Mapping[str, Any] | str, *, path: str = "/") -> str:
+        """Create a customer managed policy; returns its ARN.  `document`: a dict or JSON text."""
+        text = document if isinstance(document, str) else json.dumps(document)
+        policy: dict[str, Any] = self._arrange(
+            "CreatePolicy", {"PolicyName": name, "PolicyDocument": text, "Path": path}
+        )
+        return str(policy["Policy"]["Arn"])
+
+    def add_role(
+        self,
+        name: str,
+        trust_policy: Mapping[str, Any] | str | None = None,
+        *,
+        path: str = "/",
+        policies: Iterable[str] = (),
+    ) -> dict[str, Any]:
+        """Create a role; returns the Role as GetRole returns it (AssumeRolePolicyDocument a dict).
+
+        `trust_policy` None trusts the account root (CHOSEN); `policies`: managed policy ARNs to attach.
+        """
+        if trust_policy is None:
+            trust_policy = default_trust_policy(self.options.account_id)
+        text = trust_policy if isinstance(trust_policy, str) else json.dumps(trust_policy)
+        self._arrange("CreateRole", {"RoleName": name, "AssumeRolePolicyDocument": text, "Path": path})
+        for arn in self._attachable(policies, "AttachRolePolicy"):
+            self._arrange("AttachRolePolicy", {"RoleName": name, "PolicyArn": arn})
+        role: dict[str, Any] = self._arrange("GetRole", {"RoleName": name})["Role"]
+        role["AssumeRolePolicyDocument"] = json.loads(unquote(role["AssumeRolePolicyDocument"]))
+        return role
+
+    # --- arrange: credentials and audit ---
 
     def set_credential_report_delay(self, seconds: float) -> None:
         """Fake seconds each credential report takes to generate from now on (default 0: at once)."""

@@ -77,6 +77,8 @@ class User:
     # --- groups and inline policies (model/groups.py, model/inline_policies.py) ---
     groups: dict[str, Group] = field(default_factory=dict)  # the user's groups by folded name (at most 10)
     inline_policies: Index[InlinePolicy] = field(default_factory=Index)  # by folded policy name
+    # --- managed policies (model/policies.py) ---
+    attached_policies: dict[str, str] = field(default_factory=dict)  # policy ARN -> policy name
     # --- credentials and audit (SSH keys, certificates, service credentials, key use) ---
     ssh_keys: dict[str, SSHPublicKey] = field(default_factory=dict)  # by key id, in upload order
     signing_certificates: dict[str, SigningCertificate] = field(default_factory=dict)  # by id, upload order
@@ -98,6 +100,8 @@ class Group:
     created: datetime
     members: Index[User] = field(default_factory=Index)  # by folded user name
     inline_policies: Index[InlinePolicy] = field(default_factory=Index)  # by folded policy name
+    # --- managed policies (model/policies.py) ---
+    attached_policies: dict[str, str] = field(default_factory=dict)  # policy ARN -> policy name
 
 
 @dataclass
@@ -171,6 +175,81 @@ class CredentialReport:
     ready: datetime
 
 
+# --- managed policies and roles (operations in model/policies.py, model/roles.py) ---
+
+
+@dataclass
+class PolicyUsage:
+    """Who uses one policy in one account, each table keyed by the entity's unique id."""
+
+    arn: str
+    users: Index[User] = field(default_factory=Index)
+    groups: Index[Group] = field(default_factory=Index)
+    roles: Index[Role] = field(default_factory=Index)
+    boundary_users: Index[User] = field(default_factory=Index)
+    boundary_roles: Index[Role] = field(default_factory=Index)
+
+    @property
+    def attachment_count(self) -> int:
+        return len(self.users) + len(self.groups) + len(self.roles)
+
+    @property
+    def boundary_count(self) -> int:
+        return len(self.boundary_users) + len(self.boundary_roles)
+
+    @property
+    def unused(self) -> bool:
+        return self.attachment_count == 0 and self.boundary_count == 0
+
+
+@dataclass
+class PolicyVersion:
+    """One version of a customer managed policy; `text` is the document as submitted."""
+
+    version_id: str
+    text: str
+    created: datetime
+
+
+@dataclass
+class ManagedPolicy:
+    """A customer managed policy."""
+
+    name: str
+    path: str
+    policy_id: str
+    arn: str
+    created: datetime
+    updated: datetime
+    description: str | None
+    tags: list[dict[str, str]]
+    versions: dict[str, PolicyVersion]
+    default_version: str
+    versions_issued: int  # version numbers are never reused (REAL)
+    usage: PolicyUsage
+
+
+DEFAULT_MAX_SESSION = 3600  # DOC: "If you do not specify a value ... the default value of one hour is applied"
+
+
+@dataclass
+class Role:
+    """An IAM role; `trust_policy` and inline documents are kept as submitted."""
+
+    name: str
+    path: str
+    role_id: str
+    arn: str
+    created: datetime
+    trust_policy: str
+    description: str | None = None
+    max_session: int = DEFAULT_MAX_SESSION
+    tags: list[dict[str, str]] = field(default_factory=list)
+    permissions_boundary: str | None = None
+    inline_policies: Index[InlinePolicy] = field(default_factory=Index)  # by folded policy name
+    attached_policies: dict[str, str] = field(default_factory=dict)  # policy ARN -> policy name
+
+
 class Account:
     """State of one account; `lock` makes each operation atomic."""
 
@@ -186,6 +265,10 @@ class Account:
         self.groups: Index[Group] = Index()  # by folded name, like users
         # CHOSEN: the root user's "name" in login-profile responses is the account id.
         self.root = User(account_id, "/", account_id, root_arn(account_id), created, is_root=True)
+        # --- managed policies and roles (model/policies.py, model/roles.py) ---
+        self.policies: Index[ManagedPolicy] = Index()  # customer managed, by folded name
+        self.aws_policy_usage: Index[PolicyUsage] = Index()  # AWS managed ones used here, by folded name
+        self.roles: Index[Role] = Index()  # by folded name
         # --- credentials and audit ---------------------------------------------------------
         self.created = created
         self.credentials_issued = 0  # SSH keys, certificates and service credentials ever made here

@@ -1,7 +1,7 @@
 """What other modules will know, read through one small function each until they land.
 
-MFA devices, roles, managed policies, instance profiles, identity providers and server
-certificates are modelled by other modules (groups have landed).  The credential report, the account
+MFA devices, instance profiles, identity providers and server certificates are modelled by
+other modules (groups, roles and managed policies have landed).  The credential report, the account
 summary and the audit read surface ask about them only through these functions, which
 answer for an account that has none; each module replaces its function's body when its
 tables exist (for example `mfa_active` returns whether the user has an enabled device).
@@ -10,6 +10,7 @@ tables exist (for example `mfa_active` returns whether the user has an enabled d
 from __future__ import annotations
 
 from .account import Account, User
+from .names import fold
 
 
 def mfa_active(user: User) -> bool:
@@ -33,23 +34,27 @@ def groups(account: Account) -> int:
 
 
 def roles(account: Account) -> int:
-    """Roles of the account.  HOOK for the roles module."""
-    return 0
+    """Roles of the account."""
+    return len(account.roles)
 
 
 def role_exists(account: Account, name: str) -> bool:
-    """Whether a role of that name exists (ListInstanceProfilesForRole).  HOOK."""
-    return False
+    """Whether a role of that name exists (ListInstanceProfilesForRole)."""
+    return fold(name) in account.roles
 
 
 def customer_policies(account: Account) -> int:
-    """Customer managed policies of the account (summary Policies).  HOOK."""
-    return 0
+    """Customer managed policies of the account (summary Policies)."""
+    return len(account.policies)
 
 
 def policy_versions_in_use(account: Account) -> int:
-    """Attached managed-policy versions (summary PolicyVersionsInUse).  HOOK."""
-    return 0
+    """Attached managed-policy versions (summary PolicyVersionsInUse): each attached policy's default.
+
+    INFERRED: one per attached policy, AWS managed ones included (reference Appendix B item 19).
+    """
+    local = sum(1 for policy in account.policies.values() if policy.usage.attachment_count)
+    return local + sum(1 for usage in account.aws_policy_usage.values() if usage.attachment_count)
 
 
 def instance_profiles(account: Account) -> int:
