@@ -18,6 +18,7 @@ from .exceptions import UnsupportedOperation, UsageError
 from .faults import Fault, Faults, prepare
 from .model import IAMBackend, IAMError
 from .model.account import Account
+from .model.console import SignInResult
 from .model.identity import root_principal
 from .options import Options, build
 from .validation import validate
@@ -178,6 +179,41 @@ class IAMFake:
         """
         key: dict[str, Any] = self._arrange("CreateAccessKey", {"UserName": user})["AccessKey"]
         return key
+
+    # --- MFA and console sign-in (model/mfa.py, model/console.py) ---
+
+    def add_mfa_device(self, user: str, name: str | None = None) -> str:
+        """Create a virtual MFA device (named `name`, else after the user) and enable it for `user`.
+
+        Returns its serial number, for `mfa_code()`.
+        """
+        self._arrange("GetUser", {"UserName": user})
+        created = self._arrange("CreateVirtualMFADevice", {"VirtualMFADeviceName": name or user})
+        serial: str = created["VirtualMFADevice"]["SerialNumber"]
+        codes = {"AuthenticationCode1": self.mfa_code(serial, window=-1), "AuthenticationCode2": self.mfa_code(serial)}
+        self._arrange("EnableMFADevice", {"UserName": user, "SerialNumber": serial, **codes})
+        return serial
+
+    def mfa_code(self, serial_number: str, *, window: int = 0) -> str:
+        """The 6-digit code the virtual MFA device shows at the fake clock's time, `window` steps of 30 s on."""
+        if isinstance(window, bool) or not isinstance(window, int):
+            raise UsageError(f"mfa_code(window={window!r}): window is a whole number of 30-second steps.")
+        code = self.backend.mfa_code(self.options.account_id, serial_number, window)
+        if code is None:
+            known = ", ".join(self.backend.mfa_serials(self.options.account_id)) or "none"
+            raise UsageError(
+                f"mfa_code({serial_number!r}): no virtual MFA device has that serial number "
+                f"(known: {known}); create one with add_mfa_device() or CreateVirtualMFADevice."
+            )
+        return code
+
+    def sign_in(self, user_name: str, password: str, *, mfa_code: str | None = None) -> SignInResult:
+        """Sign IAM user `user_name` in to the console now, as the console's rules say.
+
+        The result has `.ok`, `.reason` (why not, in words) and `.must_change_password`; a
+        success sets the user's PasswordLastUsed to the fake clock's time.
+        """
+        return self.backend.sign_in(self.options.account_id, user_name, password, mfa_code=mfa_code)
 
     def client(self, service: str = "iam", *, user: str | None = None, **kwargs: Any) -> BaseClient:
         """A botocore client (what boto3.client returns) signed as the account root, or as `user`.

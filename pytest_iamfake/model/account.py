@@ -5,13 +5,16 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from . import errors
 from .identity import derived_id, root_arn, user_arn
 from .names import fold
 from .paging import Index
 from .passwords import PasswordHash, PasswordPolicy
+
+if TYPE_CHECKING:
+    from .mfa import VirtualMFADevice
 
 
 class Clock(Protocol):
@@ -59,6 +62,10 @@ class User:
     login_profile: LoginProfile | None = None
     access_keys: dict[str, AccessKey] = field(default_factory=dict)
     is_root: bool = False
+    # --- MFA and console sign-in (model/mfa.py, model/console.py) ---
+    mfa_devices: dict[str, VirtualMFADevice] = field(default_factory=dict)  # enabled, by folded serial
+    # Set by console sign-in; shown by GetUser/ListUsers and the credential report.
+    password_last_used: datetime | None = None
 
 
 class Account:
@@ -71,6 +78,10 @@ class Account:
         self.users: Index[User] = Index()  # keyed by lower-case name: names are case-insensitive (DOC)
         self.password_policy: PasswordPolicy | None = None
         self.keys_issued = 0  # access keys ever created here: ids never repeat
+        # --- MFA (model/mfa.py) ---
+        self.mfa_devices: Index[VirtualMFADevice] = Index()  # virtual devices by folded serial number
+        self.mfa_devices_created = 0  # seeds derive from it: never the same twice
+        self.mfa_devices_in_use = 0  # devices enabled for a user (summary MFADevicesInUse)
         # CHOSEN: the root user's "name" in login-profile responses is the account id.
         self.root = User(account_id, "/", account_id, root_arn(account_id), created, is_root=True)
 

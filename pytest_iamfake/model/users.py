@@ -39,6 +39,8 @@ def user_output(user: User, *, created: bool = False, listing: bool = False) -> 
         "Arn": user.arn,
         "CreateDate": as_created(user.created) if created else as_stored(user.created),
     }
+    if user.password_last_used is not None:  # GetUser and ListUsers only (DOC, reference 2.4)
+        out["PasswordLastUsed"] = as_stored(user.password_last_used)
     if listing:
         return out
     if user.permissions_boundary is not None:
@@ -83,6 +85,7 @@ def list_users(req: Request) -> Result:
 DELETE_BLOCKERS: list[tuple[Callable[[User], bool], Callable[[], errors.IAMError]]] = [
     (lambda user: user.login_profile is not None, lambda: errors.delete_conflict("login profile")),
     (lambda user: bool(user.access_keys), lambda: errors.delete_conflict("access keys")),
+    (lambda user: bool(user.mfa_devices), lambda: errors.delete_conflict("MFA device")),
 ]
 
 
