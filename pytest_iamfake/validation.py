@@ -7,6 +7,7 @@ model's error catalogue.  Each operation's checks are compiled once.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -20,12 +21,58 @@ Problem = tuple[str, str]
 Check = Callable[[Any, str, list[Problem], list[str]], None]
 
 
-def _compile_pattern(text: str) -> re.Pattern[str] | None:
+class _UnicodeClassPattern:
+    """A Java pattern `[...]+` / `[...]*` using \\p{L}-style classes, which Python's re lacks
+    (the Tag key and value patterns: `[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+`)."""
+
+    def __init__(self, categories: str, rest: re.Pattern[str] | None, empty_ok: bool) -> None:
+        self._categories = categories  # first letters of Unicode general categories
+        self._rest = rest
+        self._empty_ok = empty_ok
+
+    def fullmatch(self, value: str) -> bool:
+        if not value:
+            return self._empty_ok
+        rest = self._rest
+        return all(
+            unicodedata.category(ch)[0] in self._categories or (rest is not None and rest.fullmatch(ch)) for ch in value
+        )
+
+
+_UNICODE_CLASS = re.compile(r"\\p\{([LZN])\}")
+_BRACKETED = re.compile(r"\[(.*)\]([+*])")
+
+
+def _compile_pattern(text: str) -> re.Pattern[str] | _UnicodeClassPattern | None:
+    whole = _BRACKETED.fullmatch(text) if "\\p{" in text else None
+    if whole is not None:
+        inner = whole.group(1)
+        categories = "".join(_UNICODE_CLASS.findall(inner))
+        rest = _UNICODE_CLASS.sub("", inner)
+        try:
+            rest_pattern = re.compile(f"[{rest}]") if rest else None
+        except re.error:
+            return None
+        return _UnicodeClassPattern(categories, rest_pattern, whole.group(2) == "*")
     try:
         # AWS patterns are Java regexes: \w means ASCII word characters.
         return re.compile(text, re.ASCII)
     except re.error:  # a pattern Python cannot express is left to the real service
         return None
+
+
+def _constraints_of(shape: Shape) -> list[str]:
+    """Every constraint of a string shape, as IAM lists them for a bad item of a list."""
+    meta = shape.metadata
+    phrases = []
+    if "max" in meta:
+        phrases.append(errors.max_length(meta["max"]))
+    if "min" in meta:
+        phrases.append(errors.min_length(meta["min"]))
+    if "pattern" in meta:
+        phrases.append(errors.pattern(meta["pattern"]))
+    phrases.append(errors.not_null())
+    return phrases
 
 
 def _checks_for_shape(shape: Shape, special: str | None) -> Check:
@@ -69,13 +116,23 @@ def _checks_for_shape(shape: Shape, special: str | None) -> Check:
         return check_number
     if kind == "list":
         high = meta.get("max")
-        item = _checks_for_shape(shape.member, None)  # type: ignore[attr-defined]
+        member: Shape = shape.member  # type: ignore[attr-defined]
+        item = _checks_for_shape(member, None)
+        # A bad string item is reported at the list, with every constraint of the item shape.
+        summary = errors.member_constraints(_constraints_of(member)) if member.type_name == "string" else None
 
         def check_list(value: Any, where: str, problems: list[Problem], specials: list[str]) -> None:
             if not isinstance(value, list):
                 return
             if high is not None and len(value) > high:
                 problems.append((where, errors.max_length(high)))
+            if summary is not None:
+                found: list[Problem] = []
+                for element in value:
+                    item(element, where, found, specials)
+                if found:
+                    problems.append((where, summary))
+                return
             for index, element in enumerate(value, start=1):
                 item(element, f"{where}.{index}.member", problems, specials)
 

@@ -14,6 +14,8 @@ from .paging import Index
 from .passwords import PasswordHash, PasswordPolicy
 
 if TYPE_CHECKING:
+    from .groups import Group
+    from .inline_policies import InlinePolicy
     from .mfa import VirtualMFADevice
 
 
@@ -62,6 +64,9 @@ class User:
     login_profile: LoginProfile | None = None
     access_keys: dict[str, AccessKey] = field(default_factory=dict)
     is_root: bool = False
+    # --- groups and inline policies (model/groups.py, model/inline_policies.py) ---
+    groups: dict[str, Group] = field(default_factory=dict)  # the user's groups by folded name (at most 10)
+    inline_policies: Index[InlinePolicy] = field(default_factory=Index)  # by folded policy name
     # --- MFA and console sign-in (model/mfa.py, model/console.py) ---
     mfa_devices: dict[str, VirtualMFADevice] = field(default_factory=dict)  # enabled, by folded serial
     # Set by console sign-in; shown by GetUser/ListUsers and the credential report.
@@ -78,6 +83,9 @@ class Account:
         self.users: Index[User] = Index()  # keyed by lower-case name: names are case-insensitive (DOC)
         self.password_policy: PasswordPolicy | None = None
         self.keys_issued = 0  # access keys ever created here: ids never repeat
+        self.ids_issued: set[str] = set()  # unique ids ever given out here (see new_id)
+        # --- groups (model/groups.py) ---
+        self.groups: Index[Group] = Index()  # by folded name, like users
         # --- MFA (model/mfa.py) ---
         self.mfa_devices: Index[VirtualMFADevice] = Index()  # virtual devices by folded serial number
         self.mfa_devices_created = 0  # seeds derive from it: never the same twice
@@ -100,10 +108,24 @@ class Account:
         user = User(
             name=name,
             path=path,
-            user_id=derived_id("AIDA", self.account_id, fold(name)),
+            user_id=self.new_id("AIDA", fold(name)),
             arn=user_arn(self.account_id, path, name),
             created=self.clock.now(),
             **extra,
         )
         self.users[fold(name)] = user
         return user
+
+    def new_id(self, prefix: str, key: str) -> str:
+        """A unique id such as AIDA..., the same in every run for the same history.
+
+        Derived from the entity's key; an entity that takes a name an earlier one had (after a
+        delete or a rename) gets a fresh id, as in IAM.
+        """
+        found = derived_id(prefix, self.account_id, key)
+        attempt = 1
+        while found in self.ids_issued:
+            attempt += 1
+            found = derived_id(prefix, self.account_id, key, str(attempt))
+        self.ids_issued.add(found)
+        return found

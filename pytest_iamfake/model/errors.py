@@ -287,26 +287,122 @@ def reuse_rule(n: int) -> str:
 
 
 # --- authorization ----------------------------------------------------------------------
+# AccessDenied forms of reference iam-authorization.md §5.2 and §5.5:
+# "User: <principal> is not authorized to perform: <service>:<Action>[ on resource: <text>] <reason>".
+
+# Policy type -> (noun after "because no", phrase after "with an explicit deny in").
+DENY_PHRASES: dict[str, tuple[str, str]] = {
+    "identity-based": ("identity-based policy", "an identity-based policy"),  # REAL both
+    "permissions boundary": ("permissions boundary", "a permissions boundary"),  # REAL both
+    # implicit: DOC (REAL for other services); explicit: CHOSEN (the doc prints "a sessions policy")
+    "session": ("session policy", "a session policy"),
+    "resource-based": ("resource-based policy", "a resource-based policy"),  # DOC
+    "role trust": ("role trust policy", "the role trust policy"),  # DOC
+    "service control": ("service control policy", "a service control policy"),  # REAL (not modelled)
+}
+AUTHORIZATION_DETAILS_URL = "https://us-east-1.console.aws.amazon.com/iam/home?region=us-east-1#/authorization-details/"
+
+
+def _not_authorized(caller_arn: str, action: str, resource_text: str | None) -> str:
+    # INFERRED: no "on resource:" part when the request names no resource (REAL for a role's GetUser).
+    on = f" on resource: {resource_text}" if resource_text is not None else ""
+    return f"User: {caller_arn} is not authorized to perform: {action}{on}"
+
+
+def _authorization_id(authorization_id: str | None) -> str:
+    """The 2026 suffix naming an authorization id (REAL; which calls carry it is UNKNOWN)."""
+    if authorization_id is None:
+        return ""
+    return (
+        f". Go to {AUTHORIZATION_DETAILS_URL}{authorization_id} for complete details, or call the "
+        f"GetRequestAuthorizationDetails API with the following authorization id: {authorization_id}"
+    )
+
+
+def _phrases(policy_type: str) -> tuple[str, str]:
+    try:
+        return DENY_PHRASES[policy_type]
+    except KeyError:
+        raise ValueError(f"unknown policy type {policy_type!r}; one of {', '.join(DENY_PHRASES)}") from None
 
 
 @aws("REAL")
 def access_denied(caller_arn: str, service: str, action: str, resource: str) -> IAMError:
     """The modern wording for IAM actions no identity-based policy allows."""
-    return IAMError(
-        "AccessDenied",
-        f"User: {caller_arn} is not authorized to perform: {service}:{action} on resource: {resource} "
-        f"because no identity-based policy allows the {service}:{action} action",
-    )
+    return access_denied_implicit(caller_arn, f"{service}:{action}", resource)
 
 
 @aws("INFERRED")
 def access_denied_by_session_policy(caller_arn: str, service: str, action: str, resource: str) -> IAMError:
     """AssumeRoot task policies deny explicitly."""
+    return access_denied_explicit(caller_arn, f"{service}:{action}", resource, "session")
+
+
+@aws("REAL")
+def access_denied_implicit(
+    caller_arn: str,
+    action: str,
+    resource_text: str | None,
+    policy_type: str = "identity-based",
+    *,
+    authorization_id: str | None = None,
+) -> IAMError:
+    """Implicit deny: "... because no <type> allows the <action> action".
+
+    REAL for identity-based policies and permissions boundaries; the other types' nouns are in
+    DENY_PHRASES with their own labels.
+    """
+    noun, _ = _phrases(policy_type)
     return IAMError(
         "AccessDenied",
-        f"User: {caller_arn} is not authorized to perform: {service}:{action} on resource: {resource} "
-        f"with an explicit deny in a session policy",
+        f"{_not_authorized(caller_arn, action, resource_text)} because no {noun} allows the {action} action"
+        + _authorization_id(authorization_id),
     )
+
+
+@aws("REAL")
+def access_denied_explicit(
+    caller_arn: str,
+    action: str,
+    resource_text: str | None,
+    policy_type: str = "identity-based",
+    *,
+    policy_arn: str | None = None,
+    authorization_id: str | None = None,
+) -> IAMError:
+    """Explicit deny: "... with an explicit deny in <a type>[: <policy-arn>]".
+
+    REAL for identity-based policies, permissions boundaries and SCPs, with and without the ARN.
+    """
+    _, phrase = _phrases(policy_type)
+    arn = f": {policy_arn}" if policy_arn is not None else ""
+    return IAMError(
+        "AccessDenied",
+        f"{_not_authorized(caller_arn, action, resource_text)} with an explicit deny in {phrase}{arn}"
+        + _authorization_id(authorization_id),
+    )
+
+
+@aws("REAL")
+def access_denied_by_trust_policy(caller_arn: str, action: str, role_arn: str | None) -> IAMError:
+    """A role trust policy that does not allow AssumeRole: no reason clause (REAL 2022-2024, reference §5.5)."""
+    return IAMError("AccessDenied", _not_authorized(caller_arn, action, role_arn))
+
+
+@aws("REAL")
+def access_key_lookup_denied(caller_arn: str, access_key_id: str) -> IAMError:
+    """GetAccessKeyLastUsed for an unknown key id: no colon after "perform", no reason (§5.5)."""
+    return IAMError(
+        "AccessDenied",
+        f"User: {caller_arn} is not authorized to perform iam:GetAccessKeyLastUsed "
+        f"on resource: access key {access_key_id}",
+    )
+
+
+@aws("REAL")
+def roles_not_assumable_by_root() -> IAMError:
+    """AssumeRole with the root user's long-term keys."""
+    return IAMError("AccessDenied", "Roles may not be assumed by root accounts.")
 
 
 # --- STS --------------------------------------------------------------------------------
@@ -328,6 +424,67 @@ def invalid_task_policy() -> IAMError:
 def invalid_target_principal() -> IAMError:
     """AssumeRoot with a TargetPrincipal that names no account."""
     return IAMError("ValidationError", "TargetPrincipal must be a 12-digit account id or an account root ARN.")
+
+
+# --- groups, inline policies, user tags, permissions boundaries ---------------------------
+
+
+@aws("REAL")
+def no_such_group(name: str) -> IAMError:
+    return IAMError("NoSuchEntity", f"The group with name {name} cannot be found.")
+
+
+@aws("REAL")
+def group_exists(name: str) -> IAMError:
+    return IAMError("EntityAlreadyExists", f"Group with name {name} already exists.")
+
+
+@aws("INFERRED")
+def groups_per_user_quota(limit: int) -> IAMError:
+    """The quota is DOC/REAL; the wording follows the REAL AccessKeysPerUser text."""
+    return IAMError("LimitExceeded", f"Cannot exceed quota for GroupsPerUser: {limit}")
+
+
+@aws("REAL")
+def must_remove_users_from_group() -> IAMError:
+    """DeleteGroup with members, and DeleteUser of a group member (the group's wording, REAL)."""
+    return IAMError("DeleteConflict", "Cannot delete entity, must remove users from group first.")
+
+
+@aws("REAL")
+def no_such_user_policy(name: str) -> IAMError:
+    """REAL for GetUserPolicy; INFERRED the same for DeleteUserPolicy."""
+    return IAMError("NoSuchEntity", f"The user policy with name {name} cannot be found.")
+
+
+@aws("REAL")
+def no_such_group_policy(name: str) -> IAMError:
+    """REAL for GetGroupPolicy; INFERRED the same for DeleteGroupPolicy."""
+    return IAMError("NoSuchEntity", f"The group policy with name {name} cannot be found.")
+
+
+@aws("REAL")
+def duplicate_tag_keys() -> IAMError:
+    """REAL for roles; INFERRED for users (identity tags share one model)."""
+    return IAMError("InvalidInput", "Duplicate tag keys found. Please note that Tag keys are case insensitive.")
+
+
+@aws("REAL")
+def too_many_tags() -> IAMError:
+    """REAL for OIDC providers; INFERRED for users: the request is within 50, the total is not."""
+    return IAMError("LimitExceeded", "The number of tags has reached the maximum limit.")
+
+
+@aws("REAL")
+def boundary_arn_invalid(arn: str) -> IAMError:
+    """REAL for roles (code InvalidInput, not ValidationError); INFERRED for users."""
+    return IAMError("InvalidInput", f"ARN {arn} is not valid.")
+
+
+@aws("REAL")
+def boundary_not_found(arn: str) -> IAMError:
+    """REAL for roles; INFERRED for users."""
+    return IAMError("NoSuchEntity", f"Scope ARN: {arn} does not exist or is not attachable.")
 
 
 # --- request validation (format REAL) ---------------------------------------------------
@@ -352,8 +509,21 @@ def user_name_invalid() -> IAMError:
     )
 
 
+@aws("INFERRED")
+def group_name_invalid() -> IAMError:
+    """The userName sentence (REAL) for groupName (reference Appendix B item 11)."""
+    return IAMError(
+        "ValidationError",
+        "The specified value for groupName is invalid. "
+        "It must contain only alphanumeric characters and/or the following: +=,.@_-",
+    )
+
+
 # Members whose pattern failure IAM reports with its own sentence instead of the generic one.
-SPECIAL_PATTERN_ERRORS: dict[str, Callable[[], IAMError]] = {"UserName": user_name_invalid}
+SPECIAL_PATTERN_ERRORS: dict[str, Callable[[], IAMError]] = {
+    "UserName": user_name_invalid,
+    "GroupName": group_name_invalid,
+}
 
 
 @aws("REAL")
@@ -380,6 +550,13 @@ def min_value(limit: int) -> str:
 @aws("REAL")
 def pattern(regex: str) -> str:
     return f"Member must satisfy regular expression pattern: {regex}"
+
+
+@aws("REAL")
+def member_constraints(phrases: Sequence[str]) -> str:
+    """A list of strings with a bad item: every constraint of the item shape, at the list's name
+    (REAL for tagKeys of UntagRole/UntagPolicy; INFERRED for every list of strings)."""
+    return f"Member must satisfy constraint: [{', '.join(phrases)}]"
 
 
 @aws("REAL")
@@ -621,18 +798,6 @@ def path_invalid() -> IAMError:
 
 
 SPECIAL_PATTERN_ERRORS["Path"] = path_invalid
-
-
-@aws("REAL")
-def duplicate_tag_keys() -> IAMError:
-    """REAL for roles; INFERRED for users (identity tags share one model)."""
-    return IAMError("InvalidInput", "Duplicate tag keys found. Please note that Tag keys are case insensitive.")
-
-
-@aws("REAL")
-def too_many_tags() -> IAMError:
-    """REAL for OIDC providers; INFERRED for users: the request is within 50, the total is not."""
-    return IAMError("LimitExceeded", "The number of tags has reached the maximum limit.")
 
 
 @aws("REAL")

@@ -1,12 +1,15 @@
-"""CreateUser, GetUser, ListUsers, DeleteUser, and whose user an omitted UserName means."""
+"""Users: CreateUser, GetUser, ListUsers, UpdateUser, DeleteUser, their tags and permissions
+boundary, and whose user an omitted UserName means."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from typing import Any
 
-from . import errors
+from . import boundaries, errors, tags
 from .account import User
+from .identity import user_arn
 from .names import fold
 from .paging import listing, page
 from .registry import Request, Result
@@ -55,11 +58,12 @@ def user_output(user: User, *, created: bool = False, listing: bool = False) -> 
 
 def create_user(req: Request) -> Result:
     p = req.params
+    boundary = p.get("PermissionsBoundary")
     user = req.account.new_user(
         p["UserName"],
         p.get("Path", "/"),
-        tags=[{"Key": t["Key"], "Value": t["Value"]} for t in p.get("Tags", [])],
-        permissions_boundary=p.get("PermissionsBoundary"),
+        tags=tags.requested(p.get("Tags", [])),
+        permissions_boundary=None if boundary is None else boundaries.checked_boundary(req.account, boundary),
     )
     return {"User": user_output(user, created=True)}
 
@@ -79,6 +83,76 @@ def list_users(req: Request) -> Result:
     return listing("Users", [user_output(u, listing=True) for u in users], marker)
 
 
+# Called after a user is renamed, with the user and its old folded name, for tables that
+# file users by name elsewhere (managed-policy attachments may add theirs here).
+RENAME_FOLLOWERS: list[Callable[[User, str], None]] = []
+
+
+def update_user(req: Request) -> Result:
+    """Rename and/or move a user; everything hanging off it follows (REAL, reference §2.1)."""
+    account = req.account
+    p = req.params
+    user = account.require_user(p["UserName"])
+    old_key = fold(user.name)
+    new_name = p.get("NewUserName", user.name)
+    new_key = fold(new_name)
+    if new_key != old_key and new_key in account.users:
+        raise errors.user_exists(new_name)  # INFERRED: CreateUser's text
+    user.name = new_name
+    user.path = p.get("NewPath", user.path)
+    user.arn = user_arn(account.account_id, user.path, user.name)
+    if new_key != old_key:
+        del account.users[old_key]
+        account.users[new_key] = user
+        for group in user.groups.values():
+            del group.members[old_key]
+            group.members[new_key] = user
+        for follow in RENAME_FOLLOWERS:
+            follow(user, old_key)
+    # The user's keys keep working and now sign as the new name and ARN (REAL).
+    for key_id in user.access_keys:
+        principal = req.credentials.live.get(key_id)
+        if principal is not None:
+            req.credentials.issue(dataclasses.replace(principal, arn=user.arn, user_name=user.name))
+    return {}
+
+
+# --- tags -----------------------------------------------------------------------------------
+
+
+def tag_user(req: Request) -> Result:
+    user = req.account.require_user(req.params["UserName"])
+    # CHOSEN: TagUser with an empty list (botocore sends "Tags=") succeeds and changes nothing.
+    user.tags = tags.merged(user.tags, req.params["Tags"])
+    return {}
+
+
+def untag_user(req: Request) -> Result:
+    user = req.account.require_user(req.params["UserName"])
+    user.tags = tags.without(user.tags, req.params["TagKeys"])
+    return {}
+
+
+def list_user_tags(req: Request) -> Result:
+    user = req.account.require_user(req.params["UserName"])
+    return tags.tag_listing(user.tags, req.params)
+
+
+# --- permissions boundary -------------------------------------------------------------------
+
+
+def put_user_permissions_boundary(req: Request) -> Result:
+    user = req.account.require_user(req.params["UserName"])
+    user.permissions_boundary = boundaries.checked_boundary(req.account, req.params["PermissionsBoundary"])
+    return {}
+
+
+def delete_user_permissions_boundary(req: Request) -> Result:
+    user = req.account.require_user(req.params["UserName"])
+    user.permissions_boundary = None  # INFERRED: succeeds on a user without one
+    return {}
+
+
 # What keeps DeleteUser from deleting, in the order it is checked (reference iam-entities.md
 # Appendix C: each message REAL, the order INFERRED from the documented removal order).
 # Each credential kind and attachment adds its row here.
@@ -86,6 +160,9 @@ DELETE_BLOCKERS: list[tuple[Callable[[User], bool], Callable[[], errors.IAMError
     (lambda user: user.login_profile is not None, lambda: errors.delete_conflict("login profile")),
     (lambda user: bool(user.access_keys), lambda: errors.delete_conflict("access keys")),
     (lambda user: bool(user.mfa_devices), lambda: errors.delete_conflict("MFA device")),
+    (lambda user: bool(user.inline_policies), lambda: errors.delete_conflict("policies")),
+    # (attached managed policies: "must detach all policies first." goes here)
+    (lambda user: bool(user.groups), errors.must_remove_users_from_group),
 ]
 
 
