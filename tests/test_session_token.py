@@ -180,3 +180,28 @@ def test_get_access_key_info_validates_the_id(iamfake):
     code, status, message = error_of(exc_info)
     assert (code, status) == ("ValidationError", 400)
     assert message.startswith("1 validation error detected: Value at 'accessKeyId'")
+
+
+def test_the_session_feeds_the_mfa_context_keys(iamfake):
+    from pytest_iamfake.model.evaluation import user_context
+
+    serial = iamfake.add_mfa_device("alice")
+    sts = iamfake.client("sts", user="alice")
+    with_mfa = sts.get_session_token(SerialNumber=serial, TokenCode=iamfake.mfa_code(serial))["Credentials"]
+    plain = sts.get_session_token()["Credentials"]
+    iamfake.clock.advance(600)
+
+    def keys(credentials):  # type: ignore[no-untyped-def]
+        p = iamfake.backend.caller_for(credentials["AccessKeyId"])
+        return user_context(
+            account_id=p.account_id,
+            user_name=p.user_name,
+            user_id=p.user_id,
+            now=iamfake.clock.now(),
+            mfa_authenticated_at=p.mfa_authenticated_at,
+            token_issued_at=p.token_issued_at,
+        )
+
+    assert (keys(with_mfa)["aws:MultiFactorAuthPresent"], keys(with_mfa)["aws:MultiFactorAuthAge"]) == (True, "600")
+    assert keys(plain)["aws:MultiFactorAuthPresent"] is False
+    assert "aws:MultiFactorAuthAge" not in keys(plain)
