@@ -14,9 +14,14 @@ from .paging import Index
 from .passwords import PasswordHash, PasswordPolicy
 
 if TYPE_CHECKING:
+    from .credential_report import CredentialReport
     from .groups import Group
     from .inline_policies import InlinePolicy
+    from .last_used import AccessJob
     from .mfa import VirtualMFADevice
+    from .service_credentials import ServiceCredential
+    from .signing_certificates import SigningCertificate
+    from .ssh_keys import SSHPublicKey
 
 
 class Clock(Protocol):
@@ -39,6 +44,15 @@ class LoginProfile:
     history: list[PasswordHash] = field(default_factory=list)  # newest last, current included
 
 
+@dataclass(frozen=True)
+class KeyUse:
+    """One use of a credential: when (fake clock), for which service, in which region."""
+
+    when: datetime
+    service: str
+    region: str
+
+
 @dataclass
 class AccessKey:
     """A long-term access key; `sequence` orders a user's keys by creation."""
@@ -48,6 +62,7 @@ class AccessKey:
     created: datetime
     sequence: int
     status: str = "Active"
+    last_used: KeyUse | None = None  # the latest call signed with it (GetAccessKeyLastUsed)
 
 
 @dataclass
@@ -67,6 +82,12 @@ class User:
     # --- groups and inline policies (model/groups.py, model/inline_policies.py) ---
     groups: dict[str, Group] = field(default_factory=dict)  # the user's groups by folded name (at most 10)
     inline_policies: Index[InlinePolicy] = field(default_factory=Index)  # by folded policy name
+    # --- credentials and audit (SSH keys, certificates, service credentials, key use) ---
+    ssh_keys: dict[str, SSHPublicKey] = field(default_factory=dict)  # by key id, in upload order
+    signing_certificates: dict[str, SigningCertificate] = field(default_factory=dict)  # by id, upload order
+    service_credentials: dict[str, ServiceCredential] = field(default_factory=dict)  # by id, creation order
+    # The latest use of any of the user's access keys, per service (service last accessed details).
+    service_use: dict[str, KeyUse] = field(default_factory=dict)
     # --- MFA and console sign-in (model/mfa.py, model/console.py) ---
     mfa_devices: dict[str, VirtualMFADevice] = field(default_factory=dict)  # enabled, by folded serial
     # Set by console sign-in; shown by GetUser/ListUsers and the credential report.
@@ -92,6 +113,19 @@ class Account:
         self.mfa_devices_in_use = 0  # devices enabled for a user (summary MFADevicesInUse)
         # CHOSEN: the root user's "name" in login-profile responses is the account id.
         self.root = User(account_id, "/", account_id, root_arn(account_id), created, is_root=True)
+        # --- credentials and audit ---------------------------------------------------------
+        self.created = created
+        self.credentials_issued = 0  # SSH keys, certificates and service credentials ever made here
+        # Every service-specific credential of the account by id (ListServiceSpecificCredentials AllUsers).
+        self.service_credentials: Index[ServiceCredential] = Index()
+        self.certificates_in_use: set[bytes] = set()  # DER of every signing certificate (duplicates)
+        self.alias: str | None = None
+        # Alias -> account id for every account of the fake: aliases are unique across AWS (DOC).
+        # The backend shares one table between its accounts.
+        self.aliases_taken: dict[str, str] = {}
+        self.credential_report: CredentialReport | None = None
+        self.report_seconds = 0.0  # fake seconds a credential report takes (CHOSEN: done at once)
+        self.access_jobs: dict[str, AccessJob] = {}  # GenerateServiceLastAccessedDetails jobs by id
 
     def find_user(self, name: str) -> User | None:
         return self.users.find(fold(name))

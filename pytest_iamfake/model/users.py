@@ -159,6 +159,9 @@ def delete_user_permissions_boundary(req: Request) -> Result:
 DELETE_BLOCKERS: list[tuple[Callable[[User], bool], Callable[[], errors.IAMError]]] = [
     (lambda user: user.login_profile is not None, lambda: errors.delete_conflict("login profile")),
     (lambda user: bool(user.access_keys), lambda: errors.delete_conflict("access keys")),
+    (lambda user: bool(user.signing_certificates), lambda: errors.delete_conflict("certificates")),
+    (lambda user: bool(user.ssh_keys), errors.referenced_objects_conflict),
+    (lambda user: bool(user.service_credentials), errors.referenced_objects_conflict),
     (lambda user: bool(user.mfa_devices), lambda: errors.delete_conflict("MFA device")),
     (lambda user: bool(user.inline_policies), lambda: errors.delete_conflict("policies")),
     # (attached managed policies: "must detach all policies first." goes here)
