@@ -1,8 +1,7 @@
 """MFA and sign-in as the audit surfaces see them: the credential report and the account summary.
 
-Runs once the credential report and the summary are modelled (model/hooks.py, another branch);
-they read MFA state through `hooks.mfa_active`, `hooks.mfa_devices` and `hooks.mfa_devices_in_use`,
-which must return `mfa.mfa_active(user)`, `mfa.devices(account)` and `mfa.devices_in_use(account)`.
+They read MFA state through `model/hooks.py` (`mfa_active`, `mfa_devices`, `mfa_devices_in_use`),
+which returns what `model/mfa.py` knows.
 """
 
 from __future__ import annotations
@@ -12,8 +11,6 @@ import datetime as dt
 import io
 
 import pytest
-
-pytest.importorskip("pytest_iamfake.model.hooks", reason="the credential report and summary are not modelled yet")
 
 pytestmark = pytest.mark.iamfake(users=["alice", "bob"])
 
