@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import re
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
@@ -66,6 +67,9 @@ def _tag_list(tags: Mapping[str, str] | Sequence[Mapping[str, str]]) -> list[dic
     if all(isinstance(t, Mapping) and set(t) == {"Key", "Value"} for t in tags):
         return [{"Key": t["Key"], "Value": t["Value"]} for t in tags]
     raise UsageError(f'tags={tags!r}: pass a dict, or a list like [{{"Key": "team", "Value": "blue"}}].')
+
+
+_MFA_DEVICE_NAME = re.compile(r"[\w+=,.@-]+", re.ASCII)  # the service model's virtualMFADeviceName
 
 
 def _arrange_failed(what: str, err: IAMError) -> UsageError:
@@ -268,6 +272,15 @@ class IAMFake:
         codes = {"AuthenticationCode1": self.mfa_code(serial, window=-1), "AuthenticationCode2": self.mfa_code(serial)}
         self._arrange("EnableMFADevice", {"UserName": user, "SerialNumber": serial, **codes})
         return serial
+
+    def add_root_mfa_device(self, name: str = "root-account-mfa-device") -> str:
+        """Enable a virtual MFA device for the account's root user (as the console does); returns its serial."""
+        if not isinstance(name, str) or not _MFA_DEVICE_NAME.fullmatch(name):
+            raise UsageError(f"add_root_mfa_device({name!r}): a device name is 1+ of letters, digits and +=,.@_-")
+        try:
+            return self.backend.seed_root_mfa_device(self.options.account_id, name)
+        except IAMError as err:
+            raise _arrange_failed(f"add_root_mfa_device({name!r})", err) from None
 
     def mfa_code(self, serial_number: str, *, window: int = 0) -> str:
         """The 6-digit code the virtual MFA device shows at the fake clock's time, `window` steps of 30 s on."""

@@ -466,3 +466,39 @@ def test_the_model_imports_without_segno():
     code = "import sys, pytest_iamfake.model.mfa, pytest_iamfake.model.backend; print('segno' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
+
+
+# --- the root user's device ------------------------------------------------------------------------
+
+
+@pytest.mark.iamfake(users=["admin"])
+def test_a_root_session_lists_and_deactivates_the_roots_device(iamfake):
+    serial = iamfake.add_root_mfa_device()
+    assert serial == f"arn:aws:iam::{ACCOUNT}:mfa/root-account-mfa-device"
+
+    def root_session(policy: str):  # type: ignore[no-untyped-def]
+        credentials = iamfake.client("sts", user="admin").assume_root(
+            TargetPrincipal=ACCOUNT, TaskPolicyArn={"arn": f"arn:aws:iam::aws:policy/root-task/{policy}"}
+        )["Credentials"]
+        return iamfake.client(
+            aws_access_key_id=credentials["AccessKeyId"],
+            aws_secret_access_key=credentials["SecretAccessKey"],
+            aws_session_token=credentials["SessionToken"],
+        )
+
+    listed = root_session("IAMAuditRootUserCredentials").list_mfa_devices()["MFADevices"]
+    assert [(d["UserName"], d["SerialNumber"]) for d in listed] == [(ACCOUNT, serial)]
+    root_session("IAMDeleteRootUserCredentials").deactivate_mfa_device(SerialNumber=serial)
+    assert root_session("IAMAuditRootUserCredentials").list_mfa_devices()["MFADevices"] == []
+
+
+def test_the_root_signs_a_session_with_its_device(iamfake):
+    serial = iamfake.add_root_mfa_device("my-root-token")
+    sts = iamfake.client("sts")
+    credentials = sts.get_session_token(SerialNumber=serial, TokenCode=iamfake.mfa_code(serial))["Credentials"]
+    assert iamfake.backend.caller_for(credentials["AccessKeyId"]).mfa_authenticated_at == iamfake.clock.now()
+
+
+def test_add_root_mfa_device_refuses_a_bad_name(iamfake):
+    with pytest.raises(UsageError, match="device name"):
+        iamfake.add_root_mfa_device("no spaces")

@@ -54,3 +54,11 @@ def test_the_summary_counts_devices_and_devices_in_use(iamfake, iam):
     assert counts() == (2, 0)
     iam.delete_virtual_mfa_device(SerialNumber=serial)
     assert counts() == (1, 0)
+
+
+def test_the_roots_device_shows_in_the_summary_and_the_report(iamfake, iam):
+    iamfake.add_root_mfa_device()
+    summary = iam.get_account_summary()["SummaryMap"]
+    assert (summary["AccountMFAEnabled"], summary["MFADevices"], summary["MFADevicesInUse"]) == (1, 1, 1)
+    rows = report_rows(iam)
+    assert (rows["<root_account>"]["mfa_active"], rows["alice"]["mfa_active"]) == ("true", "false")

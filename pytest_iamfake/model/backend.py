@@ -98,6 +98,12 @@ class IAMBackend:
             device = mfa.find_device(account, serial_number)
             return None if device is None else mfa.code_for(device, self.clock.now(), window)
 
+    def seed_root_mfa_device(self, account_id: str, name: str) -> str:
+        """Enable a new virtual MFA device for the account's root user; returns its serial number."""
+        account = self.account(account_id)
+        with account.lock:
+            return mfa.add_root_device(account, name).serial
+
     def mfa_serials(self, account_id: str) -> list[str]:
         """Serial numbers of the account's virtual MFA devices, in listing order."""
         account = self.account(account_id)

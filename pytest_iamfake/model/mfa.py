@@ -183,21 +183,35 @@ def disable(account: Account, user: User, device: VirtualMFADevice) -> None:
 # --- handlers ---------------------------------------------------------------------------------
 
 
-def create_virtual_mfa_device(req: Request) -> Result:
-    p = req.params
-    account = req.account
-    name, path = p["VirtualMFADeviceName"], p.get("Path", "/")
+def new_device(account: Account, name: str, path: str, requested: list[dict[str, str]]) -> VirtualMFADevice:
+    """File a new unassigned virtual device; EntityAlreadyExists for a serial number in use."""
     serial = f"arn:aws:iam::{account.account_id}:mfa{path}{name}"
     # CHOSEN: names are unique per path, case-insensitively like other IAM names.
     if fold(serial) in account.mfa_devices:
         raise errors.mfa_device_exists()
-    requested = tags.requested(p.get("Tags", []))
-    seed = new_seed(account, serial)
-    device = VirtualMFADevice(serial, seed, account.clock.now(), requested)
-    # DOC: AccountName is the user name if set, else the account id; a new device has no user.
-    png = qr_png(otpauth_uri(name, account.account_id, seed))
+    device = VirtualMFADevice(serial, new_seed(account, serial), account.clock.now(), requested)
     account.mfa_devices[fold(serial)] = device
-    out: dict[str, Any] = {"SerialNumber": serial, "Base32StringSeed": seed, "QRCodePNG": png}
+    return device
+
+
+def add_root_device(account: Account, name: str) -> VirtualMFADevice:
+    """Give the account's root user an enabled virtual device (the console's way; no API does it)."""
+    if len(account.root.mfa_devices) >= QUOTA:
+        raise errors.mfa_device_quota(QUOTA)
+    device = new_device(account, name, "/", [])
+    enable(account, account.root, device)
+    return device
+
+
+def create_virtual_mfa_device(req: Request) -> Result:
+    p = req.params
+    account = req.account
+    name = p["VirtualMFADeviceName"]
+    requested = tags.requested(p.get("Tags", []))
+    device = new_device(account, name, p.get("Path", "/"), requested)
+    # DOC: AccountName is the user name if set, else the account id; a new device has no user.
+    png = qr_png(otpauth_uri(name, account.account_id, device.seed))
+    out: dict[str, Any] = {"SerialNumber": device.serial, "Base32StringSeed": device.seed, "QRCodePNG": png}
     if requested:
         out["Tags"] = [dict(tag) for tag in requested]
     return {"VirtualMFADevice": out}
