@@ -83,10 +83,12 @@ class User:
     ssh_keys: dict[str, SSHPublicKey] = field(default_factory=dict)  # by key id, in upload order
     signing_certificates: dict[str, SigningCertificate] = field(default_factory=dict)  # by id, upload order
     service_credentials: dict[str, ServiceCredential] = field(default_factory=dict)  # by id, creation order
-    # Set by console sign-in (another module); shown by GetUser/ListUsers and the credential report.
-    password_last_used: datetime | None = None
     # The latest use of any of the user's access keys, per service (service last accessed details).
     service_use: dict[str, KeyUse] = field(default_factory=dict)
+    # --- MFA and console sign-in (model/mfa.py, model/console.py) ---
+    mfa_devices: dict[str, VirtualMFADevice] = field(default_factory=dict)  # enabled, by folded serial
+    # Set by console sign-in; shown by GetUser/ListUsers and the credential report.
+    password_last_used: datetime | None = None
 
 
 @dataclass
@@ -250,6 +252,22 @@ class Role:
     attached_policies: dict[str, str] = field(default_factory=dict)  # policy ARN -> policy name
 
 
+# --- MFA devices (operations in model/mfa.py) ---
+
+
+@dataclass
+class VirtualMFADevice:
+    """A virtual MFA device; `user` and `enabled` are set while it is enabled for a user."""
+
+    serial: str
+    seed: bytes  # base32 text of the secret
+    created: datetime
+    tags: list[dict[str, str]] = field(default_factory=list)
+    user: User | None = None
+    enabled: datetime | None = None
+    drift: int = 0  # steps the device's clock is ahead (ResyncMFADevice sets it)
+
+
 class Account:
     """State of one account; `lock` makes each operation atomic."""
 
@@ -263,6 +281,10 @@ class Account:
         self.ids_issued: set[str] = set()  # unique ids ever given out here (see new_id)
         # --- groups (model/groups.py) ---
         self.groups: Index[Group] = Index()  # by folded name, like users
+        # --- MFA (model/mfa.py) ---
+        self.mfa_devices: Index[VirtualMFADevice] = Index()  # virtual devices by folded serial number
+        self.mfa_devices_created = 0  # seeds derive from it: never the same twice
+        self.mfa_devices_in_use = 0  # devices enabled for a user (summary MFADevicesInUse)
         # CHOSEN: the root user's "name" in login-profile responses is the account id.
         self.root = User(account_id, "/", account_id, root_arn(account_id), created, is_root=True)
         # --- managed policies and roles (model/policies.py, model/roles.py) ---

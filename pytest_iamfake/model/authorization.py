@@ -72,6 +72,32 @@ def check_credentials(req: Request) -> None:
         raise errors.invalid_client_token()
     if caller.expires is not None and req.account.clock.now() >= caller.expires:
         raise errors.expired_token()
+    if caller.token_issued_at is not None and caller.kind in ("user", "root"):
+        check_session_token(req)
+
+
+# What GetSessionToken credentials may call of STS (DOC, botocore's GetSessionToken docs);
+# GetSessionToken itself answers with its own REAL refusal.
+SESSION_TOKEN_STS = frozenset(
+    {"GetCallerIdentity", "AssumeRole", "GetScopedCredentials", "GetWebIdentityToken", "GetDelegatedAccessToken"}
+)
+
+
+def check_session_token(req: Request) -> None:
+    """GetSessionToken credentials call IAM only if made with MFA (REAL), and STS only for a few actions.
+
+    CHOSEN: a session of a user who was deleted since is refused like an invalid key.
+    """
+    caller = req.caller
+    if caller.kind == "user":
+        user = req.account.find_user(caller.user_name or "")
+        if user is None or user.user_id != caller.user_id:
+            raise errors.invalid_client_token()
+    if req.service == "iam":
+        if caller.mfa_authenticated_at is None:
+            raise errors.session_token_not_for_iam()
+    elif req.operation not in SESSION_TOKEN_STS:
+        raise errors.session_credentials_refused(req.operation)
 
 
 def check_task_policy(req: Request) -> None:

@@ -1049,3 +1049,83 @@ def inline_policies_too_large(quota: int, entity: str, name: str) -> IAMError:
 def trust_policy_too_large(quota: int) -> IAMError:
     """CreateRole / UpdateAssumeRolePolicy, status 409 (pasted output, kubeflow/kubeflow#6687)."""
     return IAMError("LimitExceeded", f"Cannot exceed quota for ACLSizePerRole: {quota}")
+
+
+# --- MFA devices, STS sessions -----------------------------------------------------------
+
+
+@aws("REAL")
+def mfa_device_exists() -> IAMError:
+    """CreateVirtualMFADevice with the name and path of an existing device."""
+    return IAMError("EntityAlreadyExists", "MFA device already exists.")
+
+
+@aws("REAL")
+def mfa_device_in_use() -> IAMError:
+    """EnableMFADevice with a device already enabled for a user (capital D, unlike the create text)."""
+    return IAMError("EntityAlreadyExists", "MFA Device is already in use.")
+
+
+@aws("REAL")
+def no_such_mfa_device(serial: str) -> IAMError:
+    """REAL for DeactivateMFADevice and DeleteVirtualMFADevice; INFERRED for the other MFA operations."""
+    return IAMError("NoSuchEntity", f"MFA Device with serial number {serial} does not exist.")
+
+
+@aws("INFERRED")
+def invalid_authentication_code() -> IAMError:
+    """Wrong codes for EnableMFADevice/ResyncMFADevice: the console's REAL text, with a period."""
+    return IAMError("InvalidAuthenticationCode", "Authentication code for device is not valid.")
+
+
+@aws("CHOSEN")
+def mfa_device_still_enabled() -> IAMError:
+    """DeleteVirtualMFADevice on a device enabled for a user (code DOC, message unknown)."""
+    return IAMError("DeleteConflict", "Cannot delete entity, must deactivate the MFA device first.")
+
+
+@aws("CHOSEN")
+def mfa_device_quota(limit: int) -> IAMError:
+    """A user's ninth MFA device (quota DOC; worded like the REAL AccessKeysPerUser text)."""
+    return IAMError("LimitExceeded", f"Cannot exceed quota for MFADevicesPerUser: {limit}")
+
+
+@aws("REAL")
+def path_invalid() -> IAMError:
+    """A Path that fails its pattern: REAL for CreateVirtualMFADevice, INFERRED for other paths."""
+    return IAMError(
+        "ValidationError",
+        "The specified value for path is invalid. "
+        "It must begin and end with / and contain only alphanumeric characters and/or / characters.",
+    )
+
+
+SPECIAL_PATTERN_ERRORS["Path"] = path_invalid
+
+
+@aws("REAL")
+def session_credentials_refused(operation: str) -> IAMError:
+    """STS calls that temporary credentials may not make: REAL for GetSessionToken, CHOSEN for others."""
+    return IAMError("AccessDenied", f"Cannot call {operation} with session credentials")
+
+
+@aws("REAL")
+def mfa_code_refused() -> IAMError:
+    """GetSessionToken with a wrong TokenCode (the trailing space is AWS's; status INFERRED 403)."""
+    return IAMError("AccessDenied", "MultiFactorAuthentication failed with invalid MFA one time pass code. ")
+
+
+@aws("REAL")
+def mfa_serial_refused() -> IAMError:
+    """GetSessionToken with a SerialNumber that is no MFA device of the caller (two spaces: AWS's)."""
+    return IAMError(
+        "AccessDenied",
+        "MultiFactorAuthentication failed, unable to validate MFA code.  "
+        "Please verify your MFA serial number is valid and associated with this user.",
+    )
+
+
+@aws("REAL")
+def session_token_not_for_iam() -> IAMError:
+    """IAM called with GetSessionToken credentials made without MFA (no trailing period, REAL)."""
+    return IAMError("InvalidClientTokenId", "The security token included in the request is invalid")

@@ -1,7 +1,7 @@
 """What other modules will know, read through one small function each until they land.
 
-MFA devices, instance profiles, identity providers and server certificates are modelled by
-other modules (groups, roles and managed policies have landed).  The credential report, the account
+Instance profiles, identity providers and server certificates are not modelled yet (groups, roles,
+managed policies and MFA devices have landed).  The credential report, the account
 summary and the audit read surface ask about them only through these functions, which
 answer for an account that has none; each module replaces its function's body when its
 tables exist (for example `mfa_active` returns whether the user has an enabled device).
@@ -9,23 +9,24 @@ tables exist (for example `mfa_active` returns whether the user has an enabled d
 
 from __future__ import annotations
 
+from . import mfa
 from .account import Account, User
 from .names import fold
 
 
 def mfa_active(user: User) -> bool:
-    """Whether `user` (or the root) has an MFA device enabled.  HOOK for the MFA module."""
-    return False
+    """Whether `user` (or the root) has an MFA device enabled."""
+    return mfa.mfa_active(user)
 
 
 def mfa_devices(account: Account) -> int:
-    """Virtual MFA devices of the account, assigned or not (summary MFADevices).  HOOK."""
-    return 0
+    """Virtual MFA devices of the account, assigned or not (summary MFADevices)."""
+    return mfa.devices(account)
 
 
 def mfa_devices_in_use(account: Account) -> int:
-    """MFA devices enabled for users and the root (summary MFADevicesInUse).  HOOK."""
-    return 0
+    """MFA devices enabled for users and the root (summary MFADevicesInUse)."""
+    return mfa.devices_in_use(account)
 
 
 def groups(account: Account) -> int:

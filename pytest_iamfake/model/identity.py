@@ -24,6 +24,9 @@ class Principal:
     task_policy: str | None = None  # for kind "root-session": the root-task policy name
     access_key_id: str | None = None  # the key that signed, when the fake issued it
     expires: datetime | None = None  # for temporary credentials
+    # --- GetSessionToken sessions (model/sts.py); read by authorization for aws:MultiFactorAuth* ---
+    token_issued_at: datetime | None = None  # when the session was issued (aws:TokenIssueTime)
+    mfa_authenticated_at: datetime | None = None  # made with an MFA code: when (aws:MultiFactorAuthAge)
 
     @property
     def is_user(self) -> bool:

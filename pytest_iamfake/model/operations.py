@@ -17,6 +17,7 @@ from . import (
     inline_policies,
     last_used,
     login_profiles,
+    mfa,
     policies,
     roles,
     service_credentials,
@@ -170,6 +171,20 @@ _ROWS: tuple[Operation, ...] = (
     # STS
     Operation("sts", "GetCallerIdentity", sts.get_caller_identity, mutates=False),
     Operation("sts", "AssumeRoot", sts.assume_root, mutates=True),
+    # MFA devices and STS sessions
+    Operation("iam", "CreateVirtualMFADevice", mfa.create_virtual_mfa_device, mutates=True),
+    Operation("iam", "EnableMFADevice", mfa.enable_mfa_device, mutates=True),
+    Operation("iam", "DeactivateMFADevice", mfa.deactivate_mfa_device, mutates=True),
+    Operation("iam", "DeleteVirtualMFADevice", mfa.delete_virtual_mfa_device, mutates=True),
+    Operation("iam", "ResyncMFADevice", mfa.resync_mfa_device, mutates=True),
+    Operation("iam", "ListMFADevices", mfa.list_mfa_devices, mutates=False),
+    Operation("iam", "ListVirtualMFADevices", mfa.list_virtual_mfa_devices, mutates=False),
+    Operation("iam", "GetMFADevice", mfa.get_mfa_device, mutates=False),
+    Operation("iam", "TagMFADevice", mfa.tag_mfa_device, mutates=True),
+    Operation("iam", "UntagMFADevice", mfa.untag_mfa_device, mutates=True),
+    Operation("iam", "ListMFADeviceTags", mfa.list_mfa_device_tags, mutates=False),
+    Operation("sts", "GetSessionToken", sts.get_session_token, mutates=True),
+    Operation("sts", "GetAccessKeyInfo", sts.get_access_key_info, mutates=False),
 )
 
 OPERATIONS: dict[tuple[str, str], Operation] = {(row.service, row.name): row for row in _ROWS}

@@ -166,7 +166,7 @@ DELETE_BLOCKERS: list[tuple[Callable[[User], bool], Callable[[], errors.IAMError
     (lambda user: bool(user.signing_certificates), lambda: errors.delete_conflict("certificates")),
     (lambda user: bool(user.ssh_keys), errors.referenced_objects_conflict),
     (lambda user: bool(user.service_credentials), errors.referenced_objects_conflict),
-    # (an enabled MFA device: "must delete MFA device first." goes here)
+    (lambda user: bool(user.mfa_devices), lambda: errors.delete_conflict("MFA device")),
     (lambda user: bool(user.inline_policies), lambda: errors.delete_conflict("policies")),
     # position 8: attached managed policies (model/policies.py)
     (lambda user: bool(user.attached_policies), errors.must_detach_policies),
