@@ -2,7 +2,9 @@
 
 A fake whose cost grows with the state punishes big fixtures; IAM's own cost does not.  For each
 size this fills one fake (untimed, through the arrange helpers), then times through a boto3 IAM
-client: GetUser, CreateLoginProfile, one ListUsers page of 100, and a full paginate of the table.
+client: GetUser, CreateLoginProfile, one ListUsers page of 100, and a full paginate of the table;
+ListPolicies pages of 100 (Scope="AWS", and Scope="Local" from the middle of max(200, size/50) customer
+managed policies) and ListAttachedUserPolicies (every user has one policy attached).
 It prints microseconds per call, per listed user, and the ratio of the cost per listed user at the
 largest size to that at the smallest (target: at most 2x).
 
@@ -60,15 +62,28 @@ def measure(size: int, repeat: int) -> dict[str, float]:
         # A page from the middle of the table: the Marker names the next user's key.
         page = {"MaxItems": 100, "Marker": encode_marker(f"user{size // 2:07d}")}
         out["ListUsers page (100)"] = median_us(lambda i: iam.list_users(**page), repeat)
+        out["ListPolicies AWS page (100)"] = median_us(lambda i: iam.list_policies(Scope="AWS", MaxItems=100), repeat)
+        local = {"Scope": "Local", "MaxItems": 100, "Marker": encode_marker("2" + f"policy{policies(size) // 2:07d}")}
+        out["ListPolicies Local page (100)"] = median_us(lambda i: iam.list_policies(**local), repeat)
+        out["ListAttachedUserPolicies"] = median_us(
+            lambda i: iam.list_attached_user_policies(UserName=names[i % len(names)]), repeat
+        )
         full_paginate(iam, "list_users", "Users")  # warm: the paginator's first use loads its model
         seconds, listed = full_paginate(iam, "list_users", "Users")
         out["ListUsers paginate, per user"] = seconds / listed * 1e6
         return out
 
 
+def policies(size: int) -> int:
+    """How many customer managed policies the state of `size` users holds."""
+    return max(200, size // 50)
+
+
 def fill(fake: IAMFake, size: int) -> None:
+    document = {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": "*"}]}
+    arns = [fake.add_policy(f"policy{i:07d}", document) for i in range(policies(size))]
     for i in range(size):
-        fake.add_user(f"user{i:07d}")
+        fake.add_user(f"user{i:07d}", policies=[arns[i % len(arns)]])
 
 
 def main() -> None:

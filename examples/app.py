@@ -17,6 +17,8 @@ import boto3
 from botocore.exceptions import ClientError
 
 SYMBOLS = "!@#$%^&*()_+-=[]{}|'"
+# Lets the new user change the temporary password at first sign-in.
+CHANGE_OWN_PASSWORD = "arn:aws:iam::aws:policy/IAMUserChangePassword"
 
 
 def temporary_password(length: int = 16) -> str:
@@ -39,8 +41,8 @@ class Outcome:
 
 
 def onboard(username: str, *, iam: Any = None, password: str | None = None, groups: Sequence[str] = ()) -> Outcome:
-    """Create the user if needed, add them to `groups`, and give them a temporary password
-    they must change at first sign-in."""
+    """Create the user if needed, add them to `groups`, let them change their own password, and
+    give them a temporary password they must change at first sign-in."""
     iam = iam or boto3.client("iam")
     # Re-running onboarding for an existing user only (re)issues the password.
     with contextlib.suppress(iam.exceptions.EntityAlreadyExistsException):
@@ -50,6 +52,7 @@ def onboard(username: str, *, iam: Any = None, password: str | None = None, grou
             iam.add_user_to_group(GroupName=group, UserName=username)  # no-op for a member
         except iam.exceptions.NoSuchEntityException:
             return Outcome(False, f"There is no group {group}; ask the platform team to create it.")
+    iam.attach_user_policy(UserName=username, PolicyArn=CHANGE_OWN_PASSWORD)  # no-op when attached
     password = password or temporary_password()
     try:
         iam.create_login_profile(UserName=username, Password=password, PasswordResetRequired=True)

@@ -2,8 +2,8 @@
 
 IAM refuses DeleteUser while anything still hangs off the user, so the script removes each
 kind in the order AWS documents (password, access keys, signing certificates, SSH public keys,
-service-specific credentials, inline policies, group memberships), listing each through its
-paginator, and deletes the user last.
+service-specific credentials, inline policies, attached managed policies, group memberships),
+listing each through its paginator, and deletes the user last.
 """
 
 from __future__ import annotations
@@ -69,6 +69,14 @@ def remove_inline_policies(iam: Any, username: str) -> list[str]:
     return [f"inline policy {name}" for name in names]
 
 
+def remove_attached_policies(iam: Any, username: str) -> list[str]:
+    pages = iam.get_paginator("list_attached_user_policies").paginate(UserName=username)
+    arns = [policy["PolicyArn"] for page in pages for policy in page["AttachedPolicies"]]
+    for arn in arns:
+        iam.detach_user_policy(UserName=username, PolicyArn=arn)
+    return [f"managed policy {arn}" for arn in arns]
+
+
 def remove_group_memberships(iam: Any, username: str) -> list[str]:
     pages = iam.get_paginator("list_groups_for_user").paginate(UserName=username)
     groups = [group["GroupName"] for page in pages for group in page["Groups"]]
@@ -85,6 +93,7 @@ STEPS: list[Callable[[Any, str], list[str]]] = [
     remove_ssh_public_keys,
     remove_service_credentials,
     remove_inline_policies,
+    remove_attached_policies,
     remove_group_memberships,
 ]
 

@@ -50,6 +50,13 @@ def test_console_users_without_mfa(iamfake, account):
     assert console_users_without_mfa(rows) == ["alice"]
 
 
+def test_a_console_user_with_mfa_is_not_flagged(iamfake, account):
+    iamfake.add_login_profile("bob", "An0ther!Passw0rd")
+    iamfake.add_mfa_device("alice")
+    rows = credential_report(iamfake.client(), sleep=iamfake.clock.advance)
+    assert console_users_without_mfa(rows) == ["bob"]
+
+
 def test_stale_keys_from_the_credential_report(iamfake, account):
     rows = credential_report(iamfake.client(), sleep=iamfake.clock.advance)
     stale = stale_keys_from_report(rows, iamfake.clock.now())

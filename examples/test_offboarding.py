@@ -7,6 +7,7 @@ import pytest
 from botocore.exceptions import ClientError
 from offboarding import offboard
 
+CHANGE_PASSWORD = "arn:aws:iam::aws:policy/IAMUserChangePassword"
 POLICY = '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:ListBucket", "Resource": "*"}]}'
 
 
@@ -15,7 +16,7 @@ def alice(iamfake):
     """A user with everything offboarding must remove."""
     iamfake.add_group("staff")
     iamfake.add_group("admins")
-    iamfake.add_user("alice", groups=["staff", "admins"], tags={"team": "blue"})
+    iamfake.add_user("alice", groups=["staff", "admins"], tags={"team": "blue"}, policies=[CHANGE_PASSWORD])
     iamfake.add_login_profile("alice", "Str0ng!Passw0rd")
     iamfake.add_access_key("alice")
     iamfake.add_access_key("alice")
@@ -29,7 +30,12 @@ def test_offboarding_removes_everything_then_the_user(iamfake, alice):
 
     assert removed[0] == "login profile"
     assert sum(item.startswith("access key") for item in removed) == 2
-    assert removed[-3:] == ["inline policy read-reports", "membership of admins", "membership of staff"]
+    assert removed[-4:] == [
+        "inline policy read-reports",
+        f"managed policy {CHANGE_PASSWORD}",
+        "membership of admins",
+        "membership of staff",
+    ]
     iam = iamfake.client()
     with pytest.raises(iam.exceptions.NoSuchEntityException):
         iam.get_user(UserName=alice)
@@ -94,6 +100,21 @@ def test_forgetting_group_memberships_fails_like_iam(iamfake, alice, monkeypatch
         "Cannot delete entity, must remove users from group first.",
     )
     assert iamfake.client().get_user(UserName=alice)["User"]["UserName"] == alice  # still there
+
+
+def test_forgetting_attached_policies_fails_like_iam(iamfake, alice, monkeypatch):
+    monkeypatch.setattr(
+        offboarding, "STEPS", [s for s in offboarding.STEPS if s.__name__ != "remove_attached_policies"]
+    )
+
+    with pytest.raises(ClientError) as exc_info:
+        offboard(alice)
+
+    error = exc_info.value.response["Error"]
+    assert (error["Code"], error["Message"]) == (
+        "DeleteConflict",
+        "Cannot delete entity, must detach all policies first.",
+    )
 
 
 def test_offboarding_an_unknown_user_stops_at_the_first_listing(iamfake):

@@ -17,6 +17,15 @@ def test_onboarding_creates_user_and_temporary_password(iamfake):
     assert profile["PasswordResetRequired"] is True
 
 
+def test_onboarding_lets_the_user_change_their_own_password(iamfake):
+    assert onboard("alice").ok
+
+    attached = iamfake.client().list_attached_user_policies(UserName="alice")["AttachedPolicies"]
+    assert attached == [
+        {"PolicyName": "IAMUserChangePassword", "PolicyArn": "arn:aws:iam::aws:policy/IAMUserChangePassword"}
+    ]
+
+
 def test_reset_password_sets_a_temporary_password(iamfake):
     iamfake.add_user("alice")
     iamfake.add_login_profile("alice", "Old!Passw0rd-1")

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import contextlib
 import json
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote
 
 from . import assertions, services
 from .adapter import hooks
@@ -16,6 +18,7 @@ from .env import DEFAULT_REGION, FAKE_ACCESS_KEY_ID, FAKE_SECRET_ACCESS_KEY, fak
 from .exceptions import UsageError
 from .faults import Fault, prepare
 from .model import IAMError
+from .model.console import SignInResult
 from .model.evaluation import Decision
 from .options import DEFAULTS, Options, build
 
@@ -26,6 +29,16 @@ if TYPE_CHECKING:
     from botocore.client import BaseClient
 
 __all__ = ["FAKED_SERVICES", "IAMFake", "fake_iam", "faked_models", "service_model"]
+
+
+def default_trust_policy(account_id: str) -> dict[str, Any]:
+    """CHOSEN: add_role's trust policy when none is given: the account root may assume the role."""
+    return {
+        "Version": "2012-10-17",
+        "Statement": [
+            {"Effect": "Allow", "Principal": {"AWS": f"arn:aws:iam::{account_id}:root"}, "Action": "sts:AssumeRole"}
+        ],
+    }
 
 
 def _names(given: Iterable[str]) -> list[str]:
@@ -40,6 +53,9 @@ def _tag_list(tags: Mapping[str, str] | Sequence[Mapping[str, str]]) -> list[dic
     if all(isinstance(t, Mapping) and set(t) == {"Key", "Value"} for t in tags):
         return [{"Key": t["Key"], "Value": t["Value"]} for t in tags]
     raise UsageError(f'tags={tags!r}: pass a dict, or a list like [{{"Key": "team", "Value": "blue"}}].')
+
+
+_MFA_DEVICE_NAME = re.compile(r"[\w+=,.@-]+", re.ASCII)  # the service model's virtualMFADeviceName
 
 
 def _arrange_failed(what: str, err: IAMError) -> UsageError:
@@ -211,6 +227,38 @@ class IAMFake:
         key: dict[str, Any] = self._arrange("CreateAccessKey", {"UserName": user})["AccessKey"]
         return key
 
+    # --- arrange: managed policies and roles ---
+
+    def add_policy(self, name: str, document: Mapping[str, Any] | str, *, path: str = "/") -> str:
+        """Create a customer managed policy; returns its ARN.  `document`: a dict or JSON text."""
+        text = document if isinstance(document, str) else json.dumps(document)
+        policy: dict[str, Any] = self._arrange(
+            "CreatePolicy", {"PolicyName": name, "PolicyDocument": text, "Path": path}
+        )
+        return str(policy["Policy"]["Arn"])
+
+    def add_role(
+        self,
+        name: str,
+        trust_policy: Mapping[str, Any] | str | None = None,
+        *,
+        path: str = "/",
+        policies: Iterable[str] = (),
+    ) -> dict[str, Any]:
+        """Create a role; returns the Role as GetRole returns it (AssumeRolePolicyDocument a dict).
+
+        `trust_policy` None trusts the account root (CHOSEN); `policies`: managed policy ARNs to attach.
+        """
+        if trust_policy is None:
+            trust_policy = default_trust_policy(self.options.account_id)
+        text = trust_policy if isinstance(trust_policy, str) else json.dumps(trust_policy)
+        self._arrange("CreateRole", {"RoleName": name, "AssumeRolePolicyDocument": text, "Path": path})
+        for arn in self._attachable(policies, "AttachRolePolicy"):
+            self._arrange("AttachRolePolicy", {"RoleName": name, "PolicyArn": arn})
+        role: dict[str, Any] = self._arrange("GetRole", {"RoleName": name})["Role"]
+        role["AssumeRolePolicyDocument"] = json.loads(unquote(role["AssumeRolePolicyDocument"]))
+        return role
+
     # --- authorization: policies a test hands its callers ---
 
     def add_user_policy(self, user: str, document: Mapping[str, Any] | str, *, name: str = "inline") -> None:
@@ -218,11 +266,57 @@ class IAMFake:
         text = document if isinstance(document, str) else json.dumps(document)
         self._arrange("PutUserPolicy", {"UserName": user, "PolicyName": name, "PolicyDocument": text})
 
+    # --- arrange: credentials and audit ---
+
     def set_credential_report_delay(self, seconds: float) -> None:
         """Fake seconds each credential report takes to generate from now on (default 0: at once)."""
         if isinstance(seconds, bool) or not isinstance(seconds, (int, float)) or seconds < 0:
             raise UsageError(f"set_credential_report_delay() takes seconds >= 0; got {seconds!r}.")
         self.backend.set_report_delay(self.options.account_id, float(seconds))
+
+    # --- MFA and console sign-in (model/mfa.py, model/console.py) ---
+
+    def add_mfa_device(self, user: str, name: str | None = None) -> str:
+        """Create a virtual MFA device (named `name`, else after the user) and enable it for `user`.
+
+        Returns its serial number, for `mfa_code()`.
+        """
+        self._arrange("GetUser", {"UserName": user})
+        created = self._arrange("CreateVirtualMFADevice", {"VirtualMFADeviceName": name or user})
+        serial: str = created["VirtualMFADevice"]["SerialNumber"]
+        codes = {"AuthenticationCode1": self.mfa_code(serial, window=-1), "AuthenticationCode2": self.mfa_code(serial)}
+        self._arrange("EnableMFADevice", {"UserName": user, "SerialNumber": serial, **codes})
+        return serial
+
+    def add_root_mfa_device(self, name: str = "root-account-mfa-device") -> str:
+        """Enable a virtual MFA device for the account's root user (as the console does); returns its serial."""
+        if not isinstance(name, str) or not _MFA_DEVICE_NAME.fullmatch(name):
+            raise UsageError(f"add_root_mfa_device({name!r}): a device name is 1+ of letters, digits and +=,.@_-")
+        try:
+            return self.backend.seed_root_mfa_device(self.options.account_id, name)
+        except IAMError as err:
+            raise _arrange_failed(f"add_root_mfa_device({name!r})", err) from None
+
+    def mfa_code(self, serial_number: str, *, window: int = 0) -> str:
+        """The 6-digit code the virtual MFA device shows at the fake clock's time, `window` steps of 30 s on."""
+        if isinstance(window, bool) or not isinstance(window, int):
+            raise UsageError(f"mfa_code(window={window!r}): window is a whole number of 30-second steps.")
+        code = self.backend.mfa_code(self.options.account_id, serial_number, window)
+        if code is None:
+            known = ", ".join(self.backend.mfa_serials(self.options.account_id)) or "none"
+            raise UsageError(
+                f"mfa_code({serial_number!r}): no virtual MFA device has that serial number "
+                f"(known: {known}); create one with add_mfa_device() or CreateVirtualMFADevice."
+            )
+        return code
+
+    def sign_in(self, user_name: str, password: str, *, mfa_code: str | None = None) -> SignInResult:
+        """Sign IAM user `user_name` in to the console now, as the console's rules say.
+
+        The result has `.ok`, `.reason` (why not, in words) and `.must_change_password`; a
+        success sets the user's PasswordLastUsed to the fake clock's time.
+        """
+        return self.backend.sign_in(self.options.account_id, user_name, password, mfa_code=mfa_code)
 
     def client(self, service: str = "iam", *, user: str | None = None, **kwargs: Any) -> BaseClient:
         """A botocore client (what boto3.client returns) signed as the account root, or as `user`.

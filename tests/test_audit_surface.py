@@ -41,3 +41,9 @@ def test_an_account_outside_an_organization(iam):
     with pytest.raises(iam.exceptions.OrganizationNotFoundException) as exc_info:
         iam.list_organizations_features()
     assert error_of(exc_info)[:2] == ("OrganizationNotFoundException", 400)
+
+
+def test_instance_profiles_for_an_existing_role_are_none(iamfake, iam):
+    iamfake.add_role("app")
+    listed = iam.list_instance_profiles_for_role(RoleName="APP")
+    assert (listed["InstanceProfiles"], listed["IsTruncated"]) == ([], False)

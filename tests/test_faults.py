@@ -201,11 +201,11 @@ def test_faults_work_for_sts(iamfake):
 
 
 def test_faults_answer_operations_the_model_lacks(iamfake, iam):
-    iamfake.fail("list_roles", "AccessDenied")
+    iamfake.fail("create_instance_profile", "AccessDenied")
     with pytest.raises(ClientError) as exc_info:
-        iam.list_roles()
+        iam.create_instance_profile(InstanceProfileName="web")
     assert answer_of(exc_info)[:2] == ("AccessDenied", 403)
-    assert not iamfake.get_call("list_roles").unsupported
+    assert not iamfake.get_call("create_instance_profile").unsupported
 
 
 def test_default_wording_without_a_user_to_name_is_the_plain_fallback(iamfake, iam):

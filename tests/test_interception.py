@@ -78,10 +78,10 @@ def test_no_socket_connection_even_for_unmodelled_services(iamfake, no_connectio
 @pytest.mark.iamfake(strict=False)  # the check for a swallowed UnsupportedOperation is tested elsewhere
 def test_unmodelled_iam_operation_is_unsupported(iamfake, no_connections):
     with pytest.raises(UnsupportedOperation) as exc_info:
-        boto3.client("iam").create_role(RoleName="r", AssumeRolePolicyDocument="{}")
+        boto3.client("iam").create_instance_profile(InstanceProfileName="web")
     assert isinstance(exc_info.value, NotImplementedError)
     message = str(exc_info.value)
-    assert message.startswith("pytest-iamfake does not model iam:CreateRole.")
+    assert message.startswith("pytest-iamfake does not model iam:CreateInstanceProfile.")
     assert "CreateLoginProfile" in message
     assert 'unmodelled="passthrough"' in message
     assert no_connections == []

@@ -10,7 +10,6 @@ from pytest_iamfake import BlockedRequest, UnsupportedOperation, fake_iam
 
 GOOD = "Str0ng!Passw0rd"
 TRANSPORTS = pytest.mark.parametrize("transport", ["call", "wire"])
-ROLE_POLICY = '{"Version": "2012-10-17", "Statement": []}'
 
 
 def s3_round_trip() -> bytes:
@@ -41,16 +40,16 @@ def test_moto_answers_s3_while_the_fake_answers_iam(transport):
 def test_uncovered_iam_operation_passes_through_to_moto(transport):
     with mock_aws(), fake_iam(transport=transport, unmodelled="passthrough") as iamfake:
         iam = boto3.client("iam")
-        role = iam.create_role(RoleName="deployer", AssumeRolePolicyDocument=ROLE_POLICY)["Role"]
-        assert role["Arn"] == "arn:aws:iam::123456789012:role/deployer"
-        assert iam.get_role(RoleName="deployer")["Role"]["RoleName"] == "deployer"
+        profile = iam.create_instance_profile(InstanceProfileName="web")["InstanceProfile"]
+        assert profile["Arn"] == "arn:aws:iam::123456789012:instance-profile/web"
+        assert iam.get_instance_profile(InstanceProfileName="web")["InstanceProfile"]["InstanceProfileName"] == "web"
         assert iamfake.calls == []  # not the fake's to record
 
 
 @pytest.mark.iamfake(unmodelled="passthrough")
 def test_passthrough_without_moto_is_blocked(iam):
     with pytest.raises(BlockedRequest, match=r"blocked a request to https://iam\.amazonaws\.com/"):
-        iam.create_role(RoleName="deployer", AssumeRolePolicyDocument=ROLE_POLICY)
+        iam.create_instance_profile(InstanceProfileName="web")
 
 
 @pytest.mark.usefixtures("iamfake")
@@ -63,5 +62,5 @@ def test_other_services_without_moto_are_blocked():
 def test_unmodelled_error_mode_does_not_fall_through_to_moto():
     with mock_aws():
         iam = boto3.client("iam")
-        with pytest.raises(UnsupportedOperation, match="does not model iam:CreateRole"):
-            iam.create_role(RoleName="deployer", AssumeRolePolicyDocument=ROLE_POLICY)
+        with pytest.raises(UnsupportedOperation, match="does not model iam:CreateInstanceProfile"):
+            iam.create_instance_profile(InstanceProfileName="web")

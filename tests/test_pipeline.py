@@ -54,7 +54,7 @@ def test_every_outcome_is_answered_and_recorded_in_order():
     error = fake.answer(IAM.operation_model("GetUser"), {"UserName": "eve"}, None)
     invalid = fake.answer(IAM.operation_model("GetUser"), {"UserName": "bad/name"}, None)
     with pytest.raises(UnsupportedOperation):
-        fake.answer(IAM.operation_model("ListRoles"), {}, None)
+        fake.answer(IAM.operation_model("CreateInstanceProfile"), {}, None)
     assert ok is not None
     assert (ok.ok, ok.status) == (True, 200)
     assert ok.result is not None
@@ -71,13 +71,13 @@ def test_every_outcome_is_answered_and_recorded_in_order():
         ("GetUser", "Throttling", True, False),
         ("GetUser", "NoSuchEntity", False, False),
         ("GetUser", "ValidationError", False, False),
-        ("ListRoles", None, False, True),
+        ("CreateInstanceProfile", None, False, True),
     ]
 
 
 def test_passthrough_leaves_unmodelled_operations_unanswered_and_unrecorded():
     fake = engine(unmodelled="passthrough")
-    assert fake.answer(IAM.operation_model("ListRoles"), {}, None) is None
+    assert fake.answer(IAM.operation_model("CreateInstanceProfile"), {}, None) is None
     assert fake.calls == []
 
 

@@ -78,14 +78,14 @@ def test_swallowed_unsupported_call_fails_the_test(project):
 
         def test_swallows(iamfake):
             try:
-                iamfake.client().list_roles()
+                iamfake.client().create_instance_profile(InstanceProfileName="web")
             except UnsupportedOperation:
                 pass
         """
     )
     result = project.runpytest()
     result.assert_outcomes(failed=1)
-    result.stdout.fnmatch_lines(["*does not model (iam:ListRoles) and carried on after UnsupportedOperation*"])
+    result.stdout.fnmatch_lines(["*does not model (iam:CreateInstanceProfile) and carried on after*"])
     result.stdout.no_fnmatch_line("*ERROR at teardown*")
 
 

@@ -138,10 +138,19 @@ def check_invariants(fake: pytest_iamfake.IAMFake) -> None:
         profiles = [user.login_profile for user in account.users.values() if user.login_profile is not None]
         assert len({id(p) for p in profiles}) == len(profiles)
         assert all(not isinstance(p.password, str) for p in profiles)
+        # An enabled MFA device is filed under its user, who still exists; the in-use count is true.
+        assigned = [d for d in account.mfa_devices.values() if d.user is not None]
+        assert account.mfa_devices_in_use == len(assigned)
+        for device in assigned:
+            assert device.user is not None
+            assert device.user.mfa_devices[device.serial.lower()] is device
+            assert device.user.is_root or account.find_user(device.user.name) is device.user
     # Every credential the fake accepts belongs to an existing user, root or session account.
     for key_id, principal in backend.credentials.live.items():
         account = backend.accounts.get(principal.account_id)
         assert account is not None, f"{key_id} signs for an unknown account {principal.account_id}"
+        if principal.token_issued_at is not None:
+            continue  # a GetSessionToken session: refused once its user is gone (authorization)
         if principal.kind == "user":
             user = account.find_user(principal.user_name or "")
             assert user is not None, f"{key_id} signs for a deleted user {principal.user_name}"

@@ -107,12 +107,13 @@ def test_several_problems_are_reported_together(iam):
     )
 
 
-def test_bad_path_pattern(iam):
+def test_bad_path_pattern_gets_iams_own_sentence(iam):
+    # REAL for CreateVirtualMFADevice's Path, INFERRED for the other paths (reference iam-entities.md §7.1).
     with pytest.raises(ClientError) as exc_info:
         iam.create_user(UserName="Bob", Path="no-slashes")
     assert validation_message(exc_info) == (
-        "1 validation error detected: Value at 'path' failed to satisfy constraint: "
-        "Member must satisfy regular expression pattern: (\\u002F)|(\\u002F[\\u0021-\\u007E]+\\u002F)"
+        "The specified value for path is invalid. "
+        "It must begin and end with / and contain only alphanumeric characters and/or / characters."
     )
 
 

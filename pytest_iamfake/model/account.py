@@ -78,14 +78,18 @@ class User:
     # --- groups and inline policies (model/groups.py, model/inline_policies.py) ---
     groups: dict[str, Group] = field(default_factory=dict)  # the user's groups by folded name (at most 10)
     inline_policies: Index[InlinePolicy] = field(default_factory=Index)  # by folded policy name
+    # --- managed policies (model/policies.py) ---
+    attached_policies: dict[str, str] = field(default_factory=dict)  # policy ARN -> policy name
     # --- credentials and audit (SSH keys, certificates, service credentials, key use) ---
     ssh_keys: dict[str, SSHPublicKey] = field(default_factory=dict)  # by key id, in upload order
     signing_certificates: dict[str, SigningCertificate] = field(default_factory=dict)  # by id, upload order
     service_credentials: dict[str, ServiceCredential] = field(default_factory=dict)  # by id, creation order
-    # Set by console sign-in (another module); shown by GetUser/ListUsers and the credential report.
-    password_last_used: datetime | None = None
     # The latest use of any of the user's access keys, per service (service last accessed details).
     service_use: dict[str, KeyUse] = field(default_factory=dict)
+    # --- MFA and console sign-in (model/mfa.py, model/console.py) ---
+    mfa_devices: dict[str, VirtualMFADevice] = field(default_factory=dict)  # enabled, by folded serial
+    # Set by console sign-in; shown by GetUser/ListUsers and the credential report.
+    password_last_used: datetime | None = None
 
 
 @dataclass
@@ -99,6 +103,8 @@ class Group:
     created: datetime
     members: Index[User] = field(default_factory=Index)  # by folded user name
     inline_policies: Index[InlinePolicy] = field(default_factory=Index)  # by folded policy name
+    # --- managed policies (model/policies.py) ---
+    attached_policies: dict[str, str] = field(default_factory=dict)  # policy ARN -> policy name
 
 
 @dataclass
@@ -172,6 +178,97 @@ class CredentialReport:
     ready: datetime
 
 
+# --- managed policies and roles (operations in model/policies.py, model/roles.py) ---
+
+
+@dataclass
+class PolicyUsage:
+    """Who uses one policy in one account, each table keyed by the entity's unique id."""
+
+    arn: str
+    users: Index[User] = field(default_factory=Index)
+    groups: Index[Group] = field(default_factory=Index)
+    roles: Index[Role] = field(default_factory=Index)
+    boundary_users: Index[User] = field(default_factory=Index)
+    boundary_roles: Index[Role] = field(default_factory=Index)
+
+    @property
+    def attachment_count(self) -> int:
+        return len(self.users) + len(self.groups) + len(self.roles)
+
+    @property
+    def boundary_count(self) -> int:
+        return len(self.boundary_users) + len(self.boundary_roles)
+
+    @property
+    def unused(self) -> bool:
+        return self.attachment_count == 0 and self.boundary_count == 0
+
+
+@dataclass
+class PolicyVersion:
+    """One version of a customer managed policy; `text` is the document as submitted."""
+
+    version_id: str
+    text: str
+    created: datetime
+
+
+@dataclass
+class ManagedPolicy:
+    """A customer managed policy."""
+
+    name: str
+    path: str
+    policy_id: str
+    arn: str
+    created: datetime
+    updated: datetime
+    description: str | None
+    tags: list[dict[str, str]]
+    versions: dict[str, PolicyVersion]
+    default_version: str
+    versions_issued: int  # version numbers are never reused (REAL)
+    usage: PolicyUsage
+
+
+DEFAULT_MAX_SESSION = 3600  # DOC: "If you do not specify a value ... the default value of one hour is applied"
+
+
+@dataclass
+class Role:
+    """An IAM role; `trust_policy` and inline documents are kept as submitted."""
+
+    name: str
+    path: str
+    role_id: str
+    arn: str
+    created: datetime
+    trust_policy: str
+    description: str | None = None
+    max_session: int = DEFAULT_MAX_SESSION
+    tags: list[dict[str, str]] = field(default_factory=list)
+    permissions_boundary: str | None = None
+    inline_policies: Index[InlinePolicy] = field(default_factory=Index)  # by folded policy name
+    attached_policies: dict[str, str] = field(default_factory=dict)  # policy ARN -> policy name
+
+
+# --- MFA devices (operations in model/mfa.py) ---
+
+
+@dataclass
+class VirtualMFADevice:
+    """A virtual MFA device; `user` and `enabled` are set while it is enabled for a user."""
+
+    serial: str
+    seed: bytes  # base32 text of the secret
+    created: datetime
+    tags: list[dict[str, str]] = field(default_factory=list)
+    user: User | None = None
+    enabled: datetime | None = None
+    drift: int = 0  # steps the device's clock is ahead (ResyncMFADevice sets it)
+
+
 class Account:
     """State of one account; `lock` makes each operation atomic."""
 
@@ -185,11 +282,19 @@ class Account:
         self.ids_issued: set[str] = set()  # unique ids ever given out here (see new_id)
         # --- groups (model/groups.py) ---
         self.groups: Index[Group] = Index()  # by folded name, like users
+        # --- MFA (model/mfa.py) ---
+        self.mfa_devices: Index[VirtualMFADevice] = Index()  # virtual devices by folded serial number
+        self.mfa_devices_created = 0  # seeds derive from it: never the same twice
+        self.mfa_devices_in_use = 0  # devices enabled for a user (summary MFADevicesInUse)
         # --- authorization (model/authorization.py) ---
         self.version = 0  # bumped after every state-changing operation: cached caller states check it
         self.authorization_cache: dict[Principal, Any] = {}  # model/authorization's CallerStates
         # CHOSEN: the root user's "name" in login-profile responses is the account id.
         self.root = User(account_id, "/", account_id, root_arn(account_id), created, is_root=True)
+        # --- managed policies and roles (model/policies.py, model/roles.py) ---
+        self.policies: Index[ManagedPolicy] = Index()  # customer managed, by folded name
+        self.aws_policy_usage: Index[PolicyUsage] = Index()  # AWS managed ones used here, by folded name
+        self.roles: Index[Role] = Index()  # by folded name
         # --- credentials and audit ---------------------------------------------------------
         self.created = created
         self.credentials_issued = 0  # SSH keys, certificates and service credentials ever made here

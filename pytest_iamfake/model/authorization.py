@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Literal, NamedTuple
 
-from . import actions, aws_managed, errors
+from . import actions, errors, policies
 from .access_keys import signing_key
-from .account import Account, Group, User
+from .account import Account, Group, Role, User
 from .evaluation import Context, Decision, Policy, PolicySet, decide, request_tag_keys, resource_tag_keys
 from .evaluation import Request as Question
 from .evaluation.context import ContextValue, iso_time, role_session_context, root_session_context, user_context
@@ -131,6 +131,32 @@ def check_credentials(req: Request) -> None:
         raise errors.invalid_client_token()
     if caller.expires is not None and req.account.clock.now() >= caller.expires:
         raise errors.expired_token()
+    if caller.token_issued_at is not None and caller.kind in ("user", "root"):
+        check_session_token(req)
+
+
+# What GetSessionToken credentials may call of STS (DOC, botocore's GetSessionToken docs);
+# GetSessionToken itself answers with its own REAL refusal.
+SESSION_TOKEN_STS = frozenset(
+    {"GetCallerIdentity", "AssumeRole", "GetScopedCredentials", "GetWebIdentityToken", "GetDelegatedAccessToken"}
+)
+
+
+def check_session_token(req: Request) -> None:
+    """GetSessionToken credentials call IAM only if made with MFA (REAL), and STS only for a few actions.
+
+    CHOSEN: a session of a user who was deleted since is refused like an invalid key.
+    """
+    caller = req.caller
+    if caller.kind == "user":
+        user = req.account.find_user(caller.user_name or "")
+        if user is None or user.user_id != caller.user_id:
+            raise errors.invalid_client_token()
+    if req.service == "iam":
+        if caller.mfa_authenticated_at is None:
+            raise errors.session_token_not_for_iam()
+    elif req.operation not in SESSION_TOKEN_STS:
+        raise errors.session_credentials_refused(req.operation)
 
 
 # --- who the caller is, for the engine ---------------------------------------------------------
@@ -242,10 +268,11 @@ def _user_sources(account: Account, user: User, caller: Principal) -> Sources:
 
 
 def user_policies(account: Account, user: User) -> tuple[tuple[Source, ...], Source | None]:
-    """A user's identity policies (its own, then each group's, then the account-level
-    AllowUsersToChangePassword grant) and its permissions boundary."""
+    """A user's identity policies (its own inline and attached, then each group's, then the
+    account-level AllowUsersToChangePassword grant) and its permissions boundary."""
     label = f"user {user.name}"
     identity = [Source(p.document.text, p.name, label) for _, p in user.inline_policies.items()]
+    identity += _attached(account, user.attached_policies, label)
     for _, group in sorted(user.groups.items()):
         identity += group_policies(account, group)
     password_policy = account.password_policy
@@ -256,19 +283,37 @@ def user_policies(account: Account, user: User) -> tuple[tuple[Source, ...], Sou
 
 
 def group_policies(account: Account, group: Group) -> list[Source]:
-    """A group's identity policies."""
+    """A group's identity policies: inline, then attached."""
     label = f"group {group.name}"
-    return [Source(p.document.text, p.name, label) for _, p in group.inline_policies.items()]
+    inline = [Source(p.document.text, p.name, label) for _, p in group.inline_policies.items()]
+    return inline + _attached(account, group.attached_policies, label)
+
+
+def role_policies(account: Account, role: Role) -> tuple[tuple[Source, ...], Source | None]:
+    """A role's identity policies (inline, then attached) and its permissions boundary."""
+    label = f"role {role.name}"
+    identity = [Source(p.document.text, p.name, label) for _, p in role.inline_policies.items()]
+    identity += _attached(account, role.attached_policies, label)
+    return tuple(identity), _managed_source(account, role.permissions_boundary, None)
+
+
+def _attached(account: Account, arns: Mapping[str, str], label: str) -> list[Source]:
+    found = (_managed_source(account, arn, label) for arn in sorted(arns))
+    return [source for source in found if source is not None]
 
 
 def _managed_source(account: Account, arn: str | None, attached_to: str | None) -> Source | None:
-    """A managed policy at its default version, or None when it is not (or no longer) there."""
+    """A managed policy (AWS or customer) at its default version; None when not (or no longer) there."""
     if arn is None:
         return None
-    found = aws_managed.get(arn)
-    if found is None:
-        return None  # TODO(policies): customer managed policies once model/policies.py lands
-    return Source(found.document_text, found.name, attached_to, arn, found.default_version_id)
+    try:
+        policy = policies.find_policy(account, arn)
+    except errors.IAMError:
+        return None
+    if policy is None:
+        return None
+    version = policy.default_version
+    return Source(policies.versions_of(policy)[version].text, policy.name, attached_to, arn, version)
 
 
 def _build(account: Account, sources: Sources) -> CallerState:

@@ -6,7 +6,7 @@ import threading
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from . import access_keys, authorization, login_profiles
+from . import access_keys, authorization, console, login_profiles, mfa
 from .account import Account, Clock
 from .authorization import Mode, authorize, check_credentials
 from .credentials import Credentials
@@ -158,3 +158,30 @@ class IAMBackend:
             if found is None:
                 return None
             return authorization.explain(account, found, action, resource, context)
+
+    # --- MFA and console sign-in: entry points for the handle's helpers (pytest_iamfake.fake) ---
+
+    def sign_in(
+        self, account_id: str, user_name: str, password: str, *, mfa_code: str | None = None
+    ) -> console.SignInResult:
+        """Sign an IAM user in to the console (see model/console.py)."""
+        return console.sign_in(self.account(account_id), user_name, password, mfa_code)
+
+    def mfa_code(self, account_id: str, serial_number: str, window: int = 0) -> str | None:
+        """The code a virtual MFA device shows now, `window` steps on; None for an unknown serial."""
+        account = self.account(account_id)
+        with account.lock:
+            device = mfa.find_device(account, serial_number)
+            return None if device is None else mfa.code_for(device, self.clock.now(), window)
+
+    def seed_root_mfa_device(self, account_id: str, name: str) -> str:
+        """Enable a new virtual MFA device for the account's root user; returns its serial number."""
+        account = self.account(account_id)
+        with account.lock:
+            return mfa.add_root_device(account, name).serial
+
+    def mfa_serials(self, account_id: str) -> list[str]:
+        """Serial numbers of the account's virtual MFA devices, in listing order."""
+        account = self.account(account_id)
+        with account.lock:
+            return [device.serial for device in account.mfa_devices.values()]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from . import aws_managed, errors
+from . import errors, policies
 from .account import Account
 
 # A managed policy's ARN: AWS managed ("aws") or customer managed (an account id).
@@ -12,13 +12,9 @@ POLICY_ARN = re.compile(r"arn:aws[a-z-]*:iam::(aws|\d{12}):policy/(?:[\x21-\x7e]
 
 
 def policy_exists(account: Account, arn: str, owner: str) -> bool:
-    """Whether the managed policy `arn` exists for `account` (the swap point for model/policies.py)."""
-    if owner == "aws":
-        return aws_managed.get(arn) is not None
-    # TODO(policies): ask model/policies.py for customer managed policies; until it lands
-    # the fake has none, so none exists.
-    del account
-    return False
+    """Whether the managed policy `arn` (AWS managed, or one of `account`'s own) exists."""
+    del owner  # find_policy reads it from the ARN
+    return policies.find_policy(account, arn) is not None
 
 
 def checked_boundary(account: Account, arn: str) -> str:

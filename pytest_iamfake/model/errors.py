@@ -788,6 +788,120 @@ def organization_not_found() -> IAMError:
     )
 
 
+# --- managed policies and roles ---------------------------------------------------------
+# Texts of shared/reference/iam-entities.md §5 and Appendices A and C; role texts are REAL
+# where the reference saw them for roles (LocalStack's AWS-validated role tests), else
+# INFERRED from the user and group texts.
+
+
+@aws("REAL")
+def invalid_arn(arn: str) -> IAMError:
+    """A PolicyArn that is no ARN at all (attach, detach, Get/DeletePolicy, ...): ValidationError."""
+    return IAMError("ValidationError", f"ARN {arn} is not valid.")
+
+
+@aws("REAL")
+def policy_not_attachable(arn: str) -> IAMError:
+    """Attach, ListEntitiesForPolicy, GetPolicy(AWS managed) of a policy that does not exist."""
+    return IAMError("NoSuchEntity", f"Policy {arn} does not exist or is not attachable.")
+
+
+@aws("REAL")
+def policy_not_found(arn: str) -> IAMError:
+    """Detach of a policy that is not attached; DeletePolicy, TagPolicy, UntagPolicy of a missing one."""
+    return IAMError("NoSuchEntity", f"Policy {arn} was not found.")
+
+
+@aws("REAL")
+def no_such_policy_version(arn: str, version_id: str) -> IAMError:
+    return IAMError("NoSuchEntity", f"Policy {arn} version {version_id} does not exist or is not attachable.")
+
+
+@aws("REAL")
+def policy_exists(name: str) -> IAMError:
+    return IAMError("EntityAlreadyExists", f"A policy called {name} already exists. Duplicate names are not allowed.")
+
+
+@aws("REAL")
+def must_detach_policies() -> IAMError:
+    """DeleteUser, DeleteGroup (REAL) and DeleteRole (INFERRED) with managed policies attached."""
+    return IAMError("DeleteConflict", "Cannot delete entity, must detach all policies first.")
+
+
+@aws("REAL")
+def policy_attached() -> IAMError:
+    """DeletePolicy of a policy attached to users, groups or roles; INFERRED also for a boundary in use."""
+    return IAMError("DeleteConflict", "Cannot delete a policy attached to entities.")
+
+
+@aws("REAL")
+def policy_has_versions() -> IAMError:
+    return IAMError(
+        "DeleteConflict",
+        "This policy has more than one version. Before you delete a policy, you must delete the policy's "
+        "versions. The default version is deleted with the policy.",
+    )
+
+
+@aws("REAL")
+def default_version_undeletable() -> IAMError:
+    return IAMError("DeleteConflict", "Cannot delete the default version of a policy.")
+
+
+@aws("REAL")
+def policy_version_limit() -> IAMError:
+    return IAMError(
+        "LimitExceeded",
+        "A managed policy can have up to 5 versions. Before you create a new version, you must delete an "
+        "existing version.",
+    )
+
+
+@aws("REAL")
+def attached_policy_quota(kind: str, limit: int) -> IAMError:
+    """The 11th managed policy on a user, group or role (`kind` "User", "Group", "Role"); no period."""
+    return IAMError("LimitExceeded", f"Cannot exceed quota for PoliciesPer{kind}: {limit}")
+
+
+@aws("REAL")
+def cannot_delete_aws_policy() -> IAMError:
+    return IAMError("AccessDenied", "Cannot delete policies outside your own account.")
+
+
+@aws("REAL")
+def cannot_delete_aws_policy_version() -> IAMError:
+    return IAMError("AccessDenied", "Cannot delete policy versions for policies outside your own account.")
+
+
+@aws("REAL")
+def cannot_update_aws_policy() -> IAMError:
+    """SetDefaultPolicyVersion (and, CHOSEN, CreatePolicyVersion, TagPolicy, UntagPolicy) on an AWS managed policy."""
+    return IAMError("AccessDenied", "Cannot update policies outside your own account.")
+
+
+@aws("REAL")
+def service_role_policy_not_attachable() -> IAMError:
+    """An aws-service-role/ policy attached to a role (REAL); CHOSEN the same text for users and groups."""
+    return IAMError("PolicyNotAttachable", "Cannot attach a Service Role Policy to a Customer Role.")
+
+
+@aws("REAL")
+def duplicate_policy_tag_keys() -> IAMError:
+    """Policy tag keys are case-sensitive: only exact duplicates clash."""
+    return IAMError("InvalidInput", "Duplicate tag keys found.")
+
+
+@aws("INFERRED")
+def role_exists(name: str) -> IAMError:
+    """Follows the REAL user and group texts."""
+    return IAMError("EntityAlreadyExists", f"Role with name {name} already exists.")
+
+
+@aws("REAL")
+def no_such_role_policy(name: str) -> IAMError:
+    return IAMError("NoSuchEntity", f"The role policy with name {name} cannot be found.")
+
+
 # --- policy documents -------------------------------------------------------------------
 # MalformedPolicyDocument (400).  REAL texts are AWS's answers to CreatePolicy recorded by
 # LocalStack's AWS-validated tests (shared/reference/iam-entities.md §5.7) unless the
@@ -937,6 +1051,86 @@ def inline_policies_too_large(quota: int, entity: str, name: str) -> IAMError:
 def trust_policy_too_large(quota: int) -> IAMError:
     """CreateRole / UpdateAssumeRolePolicy, status 409 (pasted output, kubeflow/kubeflow#6687)."""
     return IAMError("LimitExceeded", f"Cannot exceed quota for ACLSizePerRole: {quota}")
+
+
+# --- MFA devices, STS sessions -----------------------------------------------------------
+
+
+@aws("REAL")
+def mfa_device_exists() -> IAMError:
+    """CreateVirtualMFADevice with the name and path of an existing device."""
+    return IAMError("EntityAlreadyExists", "MFA device already exists.")
+
+
+@aws("REAL")
+def mfa_device_in_use() -> IAMError:
+    """EnableMFADevice with a device already enabled for a user (capital D, unlike the create text)."""
+    return IAMError("EntityAlreadyExists", "MFA Device is already in use.")
+
+
+@aws("REAL")
+def no_such_mfa_device(serial: str) -> IAMError:
+    """REAL for DeactivateMFADevice and DeleteVirtualMFADevice; INFERRED for the other MFA operations."""
+    return IAMError("NoSuchEntity", f"MFA Device with serial number {serial} does not exist.")
+
+
+@aws("INFERRED")
+def invalid_authentication_code() -> IAMError:
+    """Wrong codes for EnableMFADevice/ResyncMFADevice: the console's REAL text, with a period."""
+    return IAMError("InvalidAuthenticationCode", "Authentication code for device is not valid.")
+
+
+@aws("CHOSEN")
+def mfa_device_still_enabled() -> IAMError:
+    """DeleteVirtualMFADevice on a device enabled for a user (code DOC, message unknown)."""
+    return IAMError("DeleteConflict", "Cannot delete entity, must deactivate the MFA device first.")
+
+
+@aws("CHOSEN")
+def mfa_device_quota(limit: int) -> IAMError:
+    """A user's ninth MFA device (quota DOC; worded like the REAL AccessKeysPerUser text)."""
+    return IAMError("LimitExceeded", f"Cannot exceed quota for MFADevicesPerUser: {limit}")
+
+
+@aws("REAL")
+def path_invalid() -> IAMError:
+    """A Path that fails its pattern: REAL for CreateVirtualMFADevice, INFERRED for other paths."""
+    return IAMError(
+        "ValidationError",
+        "The specified value for path is invalid. "
+        "It must begin and end with / and contain only alphanumeric characters and/or / characters.",
+    )
+
+
+SPECIAL_PATTERN_ERRORS["Path"] = path_invalid
+
+
+@aws("REAL")
+def session_credentials_refused(operation: str) -> IAMError:
+    """STS calls that temporary credentials may not make: REAL for GetSessionToken, CHOSEN for others."""
+    return IAMError("AccessDenied", f"Cannot call {operation} with session credentials")
+
+
+@aws("REAL")
+def mfa_code_refused() -> IAMError:
+    """GetSessionToken with a wrong TokenCode (the trailing space is AWS's; status INFERRED 403)."""
+    return IAMError("AccessDenied", "MultiFactorAuthentication failed with invalid MFA one time pass code. ")
+
+
+@aws("REAL")
+def mfa_serial_refused() -> IAMError:
+    """GetSessionToken with a SerialNumber that is no MFA device of the caller (two spaces: AWS's)."""
+    return IAMError(
+        "AccessDenied",
+        "MultiFactorAuthentication failed, unable to validate MFA code.  "
+        "Please verify your MFA serial number is valid and associated with this user.",
+    )
+
+
+@aws("REAL")
+def session_token_not_for_iam() -> IAMError:
+    """IAM called with GetSessionToken credentials made without MFA (no trailing period, REAL)."""
+    return IAMError("InvalidClientTokenId", "The security token included in the request is invalid")
 
 
 # --- authorization: the policy simulator and role sessions ---------------------------------

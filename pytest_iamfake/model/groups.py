@@ -101,11 +101,11 @@ def update_group(req: Request) -> Result:
 
 
 # What keeps DeleteGroup from deleting, in the order it is checked (reference Appendix C:
-# each message REAL, the order INFERRED).  Managed-policy attachments add the third row
-# ("must detach all policies first.").
+# each message REAL, the order INFERRED).
 DELETE_BLOCKERS: list[tuple[Callable[[Group], bool], Callable[[], errors.IAMError]]] = [
     (lambda group: bool(group.members), errors.must_remove_users_from_group),
     (lambda group: bool(group.inline_policies), lambda: errors.delete_conflict("policies")),
+    (lambda group: bool(group.attached_policies), errors.must_detach_policies),
 ]
 
 

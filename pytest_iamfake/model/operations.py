@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from . import (
     access_keys,
+    account_details,
     account_info,
     audit_surface,
     credential_report,
@@ -16,6 +17,9 @@ from . import (
     inline_policies,
     last_used,
     login_profiles,
+    mfa,
+    policies,
+    roles,
     service_credentials,
     signing_certificates,
     simulator,
@@ -72,6 +76,49 @@ _ROWS: tuple[Operation, ...] = (
     Operation("iam", "GetGroupPolicy", inline_policies.get_group_policy, mutates=False),
     Operation("iam", "DeleteGroupPolicy", inline_policies.delete_group_policy, mutates=True),
     Operation("iam", "ListGroupPolicies", inline_policies.list_group_policies, mutates=False),
+    # managed policies (model/policies.py)
+    Operation("iam", "CreatePolicy", policies.create_policy, mutates=True),
+    Operation("iam", "GetPolicy", policies.get_policy, mutates=False),
+    Operation("iam", "DeletePolicy", policies.delete_policy, mutates=True),
+    Operation("iam", "ListPolicies", policies.list_policies, mutates=False),
+    Operation("iam", "CreatePolicyVersion", policies.create_policy_version, mutates=True),
+    Operation("iam", "GetPolicyVersion", policies.get_policy_version, mutates=False),
+    Operation("iam", "ListPolicyVersions", policies.list_policy_versions, mutates=False),
+    Operation("iam", "DeletePolicyVersion", policies.delete_policy_version, mutates=True),
+    Operation("iam", "SetDefaultPolicyVersion", policies.set_default_policy_version, mutates=True),
+    Operation("iam", "TagPolicy", policies.tag_policy, mutates=True),
+    Operation("iam", "UntagPolicy", policies.untag_policy, mutates=True),
+    Operation("iam", "ListPolicyTags", policies.list_policy_tags, mutates=False),
+    Operation("iam", "AttachUserPolicy", policies.attach_user_policy, mutates=True),
+    Operation("iam", "DetachUserPolicy", policies.detach_user_policy, mutates=True),
+    Operation("iam", "ListAttachedUserPolicies", policies.list_attached_user_policies, mutates=False),
+    Operation("iam", "AttachGroupPolicy", policies.attach_group_policy, mutates=True),
+    Operation("iam", "DetachGroupPolicy", policies.detach_group_policy, mutates=True),
+    Operation("iam", "ListAttachedGroupPolicies", policies.list_attached_group_policies, mutates=False),
+    Operation("iam", "ListEntitiesForPolicy", policies.list_entities_for_policy, mutates=False),
+    # roles (model/roles.py)
+    Operation("iam", "CreateRole", roles.create_role, mutates=True),
+    Operation("iam", "GetRole", roles.get_role, mutates=False),
+    Operation("iam", "ListRoles", roles.list_roles, mutates=False),
+    Operation("iam", "UpdateRole", roles.update_role, mutates=True),
+    Operation("iam", "UpdateAssumeRolePolicy", roles.update_assume_role_policy, mutates=True),
+    Operation("iam", "DeleteRole", roles.delete_role, mutates=True),
+    Operation("iam", "TagRole", roles.tag_role, mutates=True),
+    Operation("iam", "UntagRole", roles.untag_role, mutates=True),
+    Operation("iam", "ListRoleTags", roles.list_role_tags, mutates=False),
+    Operation("iam", "PutRolePolicy", roles.put_role_policy, mutates=True),
+    Operation("iam", "GetRolePolicy", roles.get_role_policy, mutates=False),
+    Operation("iam", "DeleteRolePolicy", roles.delete_role_policy, mutates=True),
+    Operation("iam", "ListRolePolicies", roles.list_role_policies, mutates=False),
+    Operation("iam", "AttachRolePolicy", roles.attach_role_policy, mutates=True),
+    Operation("iam", "DetachRolePolicy", roles.detach_role_policy, mutates=True),
+    Operation("iam", "ListAttachedRolePolicies", roles.list_attached_role_policies, mutates=False),
+    Operation("iam", "PutRolePermissionsBoundary", roles.put_role_permissions_boundary, mutates=True),
+    Operation("iam", "DeleteRolePermissionsBoundary", roles.delete_role_permissions_boundary, mutates=True),
+    # the whole account (model/account_details.py)
+    Operation(
+        "iam", "GetAccountAuthorizationDetails", account_details.get_account_authorization_details, mutates=False
+    ),
     # --- credentials and audit ---
     # SSH public keys
     Operation("iam", "UploadSSHPublicKey", ssh_keys.upload_ssh_public_key, mutates=True),
@@ -128,6 +175,20 @@ _ROWS: tuple[Operation, ...] = (
     # STS
     Operation("sts", "GetCallerIdentity", sts.get_caller_identity, mutates=False),
     Operation("sts", "AssumeRoot", sts.assume_root, mutates=True),
+    # MFA devices and STS sessions
+    Operation("iam", "CreateVirtualMFADevice", mfa.create_virtual_mfa_device, mutates=True),
+    Operation("iam", "EnableMFADevice", mfa.enable_mfa_device, mutates=True),
+    Operation("iam", "DeactivateMFADevice", mfa.deactivate_mfa_device, mutates=True),
+    Operation("iam", "DeleteVirtualMFADevice", mfa.delete_virtual_mfa_device, mutates=True),
+    Operation("iam", "ResyncMFADevice", mfa.resync_mfa_device, mutates=True),
+    Operation("iam", "ListMFADevices", mfa.list_mfa_devices, mutates=False),
+    Operation("iam", "ListVirtualMFADevices", mfa.list_virtual_mfa_devices, mutates=False),
+    Operation("iam", "GetMFADevice", mfa.get_mfa_device, mutates=False),
+    Operation("iam", "TagMFADevice", mfa.tag_mfa_device, mutates=True),
+    Operation("iam", "UntagMFADevice", mfa.untag_mfa_device, mutates=True),
+    Operation("iam", "ListMFADeviceTags", mfa.list_mfa_device_tags, mutates=False),
+    Operation("sts", "GetSessionToken", sts.get_session_token, mutates=True),
+    Operation("sts", "GetAccessKeyInfo", sts.get_access_key_info, mutates=False),
 )
 
 OPERATIONS: dict[tuple[str, str], Operation] = {(row.service, row.name): row for row in _ROWS}

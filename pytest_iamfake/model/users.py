@@ -7,7 +7,7 @@ import dataclasses
 from collections.abc import Callable
 from typing import Any
 
-from . import boundaries, errors, tags
+from . import boundaries, errors, policies, tags
 from .account import User
 from .identity import user_arn
 from .names import fold
@@ -65,6 +65,7 @@ def create_user(req: Request) -> Result:
         tags=tags.requested(p.get("Tags", [])),
         permissions_boundary=None if boundary is None else boundaries.checked_boundary(req.account, boundary),
     )
+    policies.set_boundary(req.account, "User", user, None, user.permissions_boundary)
     return {"User": user_output(user, created=True)}
 
 
@@ -143,12 +144,15 @@ def list_user_tags(req: Request) -> Result:
 
 def put_user_permissions_boundary(req: Request) -> Result:
     user = req.account.require_user(req.params["UserName"])
-    user.permissions_boundary = boundaries.checked_boundary(req.account, req.params["PermissionsBoundary"])
+    boundary = boundaries.checked_boundary(req.account, req.params["PermissionsBoundary"])
+    policies.set_boundary(req.account, "User", user, user.permissions_boundary, boundary)
+    user.permissions_boundary = boundary
     return {}
 
 
 def delete_user_permissions_boundary(req: Request) -> Result:
     user = req.account.require_user(req.params["UserName"])
+    policies.set_boundary(req.account, "User", user, user.permissions_boundary, None)
     user.permissions_boundary = None  # INFERRED: succeeds on a user without one
     return {}
 
@@ -162,9 +166,10 @@ DELETE_BLOCKERS: list[tuple[Callable[[User], bool], Callable[[], errors.IAMError
     (lambda user: bool(user.signing_certificates), lambda: errors.delete_conflict("certificates")),
     (lambda user: bool(user.ssh_keys), errors.referenced_objects_conflict),
     (lambda user: bool(user.service_credentials), errors.referenced_objects_conflict),
-    # (an enabled MFA device: "must delete MFA device first." goes here)
+    (lambda user: bool(user.mfa_devices), lambda: errors.delete_conflict("MFA device")),
     (lambda user: bool(user.inline_policies), lambda: errors.delete_conflict("policies")),
-    # (attached managed policies: "must detach all policies first." goes here)
+    # position 8: attached managed policies (model/policies.py)
+    (lambda user: bool(user.attached_policies), errors.must_detach_policies),
     (lambda user: bool(user.groups), errors.must_remove_users_from_group),
 ]
 
@@ -174,5 +179,6 @@ def delete_user(req: Request) -> Result:
     for blocks, conflict in DELETE_BLOCKERS:
         if blocks(user):
             raise conflict()
+    policies.set_boundary(req.account, "User", user, user.permissions_boundary, None)
     del req.account.users[fold(user.name)]
     return {}
