@@ -318,12 +318,37 @@ class IAMFake:
         """
         return self.backend.sign_in(self.options.account_id, user_name, password, mfa_code=mfa_code)
 
-    def client(self, service: str = "iam", *, user: str | None = None, **kwargs: Any) -> BaseClient:
-        """A botocore client (what boto3.client returns) signed as the account root, or as `user`.
+    def client(
+        self,
+        service: str = "iam",
+        *,
+        user: str | None = None,
+        role: str | None = None,
+        session_name: str = "iamfake",
+        **kwargs: Any,
+    ) -> BaseClient:
+        """A botocore client (what boto3.client returns) signed as the account root, as `user`, or as `role`.
 
         With `user`, the client signs with that IAM user's first Active access key, made
-        with `add_access_key` when it has none.
+        with `add_access_key` when it has none.  With `role`, it signs with a new session of
+        the role (`arn:aws:sts::<account>:assumed-role/<role>/<session_name>`), as code running
+        as the role gets it: no trust policy is checked, and it lasts the role's MaxSessionDuration.
         """
+        if user is not None and role is not None:
+            raise UsageError("client() signs as one principal: pass user= or role=, not both.")
+        if role is not None:
+            given = sorted(k for k in kwargs if k.startswith("aws_"))
+            if given:
+                raise UsageError(
+                    f"client(role={role!r}) signs with a session of the role; do not pass {', '.join(given)}."
+                )
+            session = self.backend.role_session(self.options.account_id, role, session_name)
+            if session is None:
+                raise UsageError(
+                    f"client(role={role!r}): account {self.options.account_id} has no role {role!r}; "
+                    "create it first (add_role)."
+                )
+            kwargs["aws_access_key_id"], kwargs["aws_secret_access_key"], kwargs["aws_session_token"] = session
         if user is not None:
             given = sorted(k for k in kwargs if k.startswith("aws_"))
             if given:
@@ -407,8 +432,8 @@ class IAMFake:
         decision = self.backend.explain(self.options.account_id, principal, action, resource, context)
         if decision is None:
             raise UsageError(
-                f"explain({principal!r}, ...): account {self.options.account_id} has no IAM user {principal!r}; "
-                "name an existing user by name or ARN."
+                f"explain({principal!r}, ...): account {self.options.account_id} has no IAM user or role {principal!r}; "
+                "name an existing user or role by name or ARN."
             )
         return decision
 

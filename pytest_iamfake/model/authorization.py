@@ -101,6 +101,8 @@ def authorize(req: Request, mode: Mode = "enforce") -> None:
             # CHOSEN: a root session acts on its root user when the call names no other.
             resource = text = root_arn(account.account_id)
         context = _context(req, state, policies, needed.action, resource)
+        if policies is not state.policies:  # sts:AssumeRole: the request's own keys, for the trust policy
+            context = context.with_values(assume_role_context(req))
         memo = state.decisions if policies is state.policies else None
         key = (needed.action, resource if memo is None or _reads_resource(state, needed.action) else "")
         known = memo.get(key) if memo is not None else None
@@ -197,7 +199,7 @@ class CallerState:
     policies: PolicySet
     base: Context  # keys that do not move with the clock
     mfa_at: datetime | None  # aws:MultiFactorAuthAge counts from here
-    trusts: dict[str, tuple[int, PolicySet]] = field(default_factory=dict)  # AssumeRole: role -> set
+    trusts: dict[str, tuple[str, PolicySet]] = field(default_factory=dict)  # AssumeRole: role ARN -> (trust, set)
     # The last context built, and the instant it was built for: a fixed clock reuses it.  Decisions
     # made with such a context, by (action, resource): valid while that context object is current.
     decisions: dict[tuple[str, str], tuple[Context, Decision]] = field(default_factory=dict)
@@ -251,7 +253,45 @@ def sources_for(account: Account, caller: Principal) -> Sources:
         if user is None:  # deleted: its keys were revoked, so only a racing call gets here
             return Sources("user", caller.arn)
         return _user_sources(account, user, caller)
+    if caller.kind == "role-session":
+        return _role_session_sources(account, caller)
     return Sources(caller.kind, caller.arn)
+
+
+EMPTY_POLICY = '{"Version": "2012-10-17", "Statement": []}'
+
+
+def _role_session_sources(account: Account, caller: Principal) -> Sources:
+    """A role session: the role's policies and boundary, the session policies, the session's keys."""
+    role = account.roles.find(fold(caller.role_name or ""))
+    role_id = caller.user_id.split(":", 1)[0]
+    identity: tuple[Source, ...] = ()
+    boundary = None
+    path: str = "/"
+    tags: tuple[tuple[str, str], ...] = ()
+    if role is not None and role.role_id == role_id:  # else deleted or replaced: no permissions (INFERRED)
+        identity, boundary = role_policies(account, role)
+        path, tags = role.path, tuple((t["Key"], t["Value"]) for t in role.tags)
+    session: list[Source] = []
+    if caller.session_policy is not None:
+        session.append(Source(caller.session_policy, "session policy (AssumeRole Policy)", "the session"))
+    for arn in caller.session_policy_arns:
+        # CHOSEN: a PolicyArns entry naming no managed policy (any more) allows nothing.
+        found = _managed_source(account, arn, "the session")
+        session.append(found or Source(EMPTY_POLICY, arn, "the session", arn))
+    merged: dict[str, str] = dict(tags)
+    merged.update(caller.session_tags)  # DOC: session tags win over the role's tags
+    context = (
+        ("role_name", caller.role_name),
+        ("role_id", role_id),
+        ("session_name", caller.session_name),
+        ("role_path", path),
+        ("tags", tuple(merged.items())),
+        ("token_issued_at", caller.token_issued_at),
+        ("mfa_authenticated_at", caller.mfa_authenticated_at),
+        ("source_identity", caller.source_identity),
+    )
+    return Sources("role-session", caller.arn, identity, boundary, tuple(session) or None, context)
 
 
 def _user_sources(account: Account, user: User, caller: Principal) -> Sources:
@@ -342,7 +382,18 @@ def _build(account: Account, sources: Sources) -> CallerState:
             account_id=account.account_id, now=now, token_issued_at=args["token_issued_at"] or now
         )
     elif sources.kind == "role-session" and "role_name" in args:
-        keys = role_session_context(account_id=account.account_id, now=now, **args)
+        keys = role_session_context(
+            account_id=account.account_id,
+            role_name=args["role_name"],
+            role_id=args["role_id"],
+            session_name=args["session_name"],
+            role_path=args["role_path"],
+            tags=dict(args["tags"]),
+            now=now,
+            token_issued_at=args["token_issued_at"] or now,
+            mfa_authenticated_at=args["mfa_authenticated_at"],
+            source_identity=args["source_identity"],
+        )
     else:
         keys = {}
     for moving in ("aws:CurrentTime", "aws:EpochTime", "aws:MultiFactorAuthAge"):
@@ -379,6 +430,9 @@ def _path_lookup(account: Account) -> Callable[[str, str], str | None]:
         if kind == "group":
             group = account.groups.find(fold(name))
             return group.path if group is not None else None
+        if kind == "role":
+            role = account.roles.find(fold(name))
+            return role.path if role is not None else None
         return None
 
     return path_of
@@ -446,24 +500,87 @@ def _resource_tags(account: Account, resource: str) -> dict[str, str]:
 
 
 def _with_trust(req: Request, state: CallerState) -> PolicySet:
-    """The caller's policies plus the target role's trust policy (sts:AssumeRole)."""
-    return state.policies  # TODO(roles): the role's trust policy once roles are modelled
+    """The caller's policies plus the target role's trust policy (sts:AssumeRole), cached per role."""
+    arn = str(req.params.get("RoleArn", ""))
+    role = role_named(req.account, arn)
+    trust = role.trust_policy if role is not None else EMPTY_POLICY  # an unknown role trusts nobody
+    known = state.trusts.get(arn)
+    if known is not None and known[0] == trust:
+        return known[1]
+    policies = state.policies
+    found = PolicySet(
+        policies.identity,
+        boundary=policies.boundary,
+        session=policies.session,
+        trust=Policy.inline(trust, f"trust policy of role {role.name if role else arn}", "role trust"),
+    )
+    state.trusts[arn] = (trust, found)
+    return found
+
+
+def role_named(account: Account, arn: str) -> Role | None:
+    """The role of this account a RoleArn names (its path included), or None."""
+    parts = arn.split(":", 5)
+    if len(parts) != 6 or parts[2] != "iam" or parts[4] != account.account_id or not parts[5].startswith("role/"):
+        return None
+    role = account.roles.find(fold(parts[5].rsplit("/", 1)[-1]))
+    return role if role is not None and role.arn == arn else None
+
+
+def assume_role_context(req: Request) -> dict[str, ContextValue]:
+    """Keys an AssumeRole request adds for the trust policy (DOC, reference §4.1 condition keys)."""
+    params = req.params
+    keys: dict[str, ContextValue] = {"sts:RoleSessionName": params.get("RoleSessionName")}
+    if params.get("ExternalId") is not None:
+        keys["sts:ExternalId"] = params["ExternalId"]
+    if params.get("SourceIdentity") is not None:
+        keys["sts:SourceIdentity"] = params["SourceIdentity"]
+    if params.get("TransitiveTagKeys"):
+        keys["sts:TransitiveTagKeys"] = list(params["TransitiveTagKeys"])
+    keys.update(_request_tags(params))
+    if params.get("SerialNumber") is not None and params.get("TokenCode") is not None:
+        # The MFA code is checked by the handler (AccessDenied texts of its own); here the request
+        # says MFA was used, as IAM reads it for the trust policy (DOC).
+        keys["aws:MultiFactorAuthPresent"] = True
+        keys["aws:MultiFactorAuthAge"] = "0"
+    return keys
+
+
+EXPLAIN_SESSION = "explain"  # CHOSEN: the session name explain() gives a role named without one
 
 
 def principal_for(account: Account, who: str) -> Principal | None:
-    """The principal `who` names: an IAM user's name or ARN, or the root ARN (None: no such principal)."""
+    """The principal `who` names, or None: an IAM user (name or ARN), a role (name or ARN: a session
+    of it named "explain", without session policies), an assumed-role session ARN, or the root ARN."""
     if who == root_arn(account.account_id):
         return root_principal(account.account_id)
-    name = who
+    kind, name, session = "", who, EXPLAIN_SESSION
     if who.startswith("arn:"):
         parts = who.split(":", 5)
-        if len(parts) != 6 or parts[4] != account.account_id or not parts[5].startswith("user/"):
+        if len(parts) != 6 or parts[4] != account.account_id:
             return None
-        name = parts[5].rsplit("/", 1)[-1]
-    user = account.find_user(name)
-    if user is None or (who.startswith("arn:") and user.arn != who):
-        return None
-    return Principal("user", account.account_id, user.arn, user.user_id, user_name=user.name)
+        kind, _, rest = parts[5].partition("/")
+        if kind == "assumed-role":
+            name, _, session = rest.partition("/")
+        else:
+            name = rest.rsplit("/", 1)[-1]
+    if kind in ("", "user"):
+        user = account.find_user(name)
+        if user is not None and (kind == "" or user.arn == who):
+            return Principal("user", account.account_id, user.arn, user.user_id, user_name=user.name)
+    if kind in ("", "role", "assumed-role"):
+        role = account.roles.find(fold(name))
+        if role is not None and (kind != "role" or role.arn == who) and session:
+            arn = f"arn:aws:sts::{account.account_id}:assumed-role/{role.name}/{session}"
+            return Principal(
+                "role-session",
+                account.account_id,
+                arn,
+                f"{role.role_id}:{session}",
+                role_name=role.name,
+                session_name=session,
+            )
+    return None
 
 
 def explain(

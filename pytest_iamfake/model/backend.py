@@ -6,7 +6,7 @@ import threading
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from . import access_keys, authorization, console, login_profiles, mfa
+from . import access_keys, authorization, console, login_profiles, mfa, role_sessions
 from .account import Account, Clock
 from .authorization import Mode, authorize, check_credentials
 from .credentials import Credentials
@@ -185,3 +185,18 @@ class IAMBackend:
         account = self.account(account_id)
         with account.lock:
             return [device.serial for device in account.mfa_devices.values()]
+
+    def role_session(self, account_id: str, role_name: str, session_name: str) -> tuple[str, str, str] | None:
+        """(key id, secret, token) of a new session of the role, issued without a trust check; None: no role.
+
+        For the handle's `client(role=...)`: the test hands the code a role's credentials as a
+        service running as the role would get them.  The session lasts the role's MaxSessionDuration.
+        """
+        account = self.account(account_id)
+        with account.lock:
+            role = account.roles.find(fold(role_name))
+            if role is None:
+                return None
+            made = role_sessions.issue_session(self.credentials, account, role, session_name, role.max_session)
+            credentials = made["Credentials"]
+            return credentials["AccessKeyId"], credentials["SecretAccessKey"], credentials["SessionToken"]

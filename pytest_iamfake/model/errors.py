@@ -1146,3 +1146,30 @@ def simulation_policy_invalid(parameter: str, number: int, reason: str) -> IAMEr
 def policy_evaluation_failed(reason: str) -> IAMError:
     """The engine could not evaluate a simulated policy (PolicyEvaluation is declared; wording unknown)."""
     return IAMError("PolicyEvaluation", f"The policy could not be evaluated: {reason}")
+
+
+# AssumeRole.  These texts are AWS's as commonly pasted in public issues, but the reference has
+# no source for them: INFERRED.
+
+
+@aws("INFERRED")
+def duration_exceeds_max_session() -> IAMError:
+    return IAMError(
+        "ValidationError", "The requested DurationSeconds exceeds the MaxSessionDuration set for this role."
+    )
+
+
+@aws("INFERRED")
+def role_chaining_duration() -> IAMError:
+    """DurationSeconds above one hour for a role session assuming a role (role chaining, DOC)."""
+    return IAMError(
+        "ValidationError",
+        "The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.",
+    )
+
+
+@aws("INFERRED")
+def packed_policy_too_large(percent: int) -> IAMError:
+    return IAMError(
+        "PackedPolicyTooLarge", f"Packed policy consumes {percent}% of allotted space, please use smaller policy."
+    )

@@ -19,6 +19,7 @@ from . import (
     login_profiles,
     mfa,
     policies,
+    role_sessions,
     roles,
     service_credentials,
     signing_certificates,
@@ -175,6 +176,7 @@ _ROWS: tuple[Operation, ...] = (
     # STS
     Operation("sts", "GetCallerIdentity", sts.get_caller_identity, mutates=False),
     Operation("sts", "AssumeRoot", sts.assume_root, mutates=True),
+    Operation("sts", "AssumeRole", role_sessions.assume_role, mutates=True),
     # MFA devices and STS sessions
     Operation("iam", "CreateVirtualMFADevice", mfa.create_virtual_mfa_device, mutates=True),
     Operation("iam", "EnableMFADevice", mfa.enable_mfa_device, mutates=True),

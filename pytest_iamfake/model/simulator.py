@@ -13,7 +13,7 @@ from typing import Any
 from . import errors
 from .account import Account
 from .actions import action_info
-from .authorization import Source, group_policies, user_policies
+from .authorization import Source, group_policies, role_policies, user_policies
 from .evaluation import Context, Decision, MatchedStatement, Policy, PolicyFormatError, PolicySet, decide, user_context
 from .evaluation import Request as Question
 from .evaluation.context import ContextValue
@@ -69,6 +69,12 @@ def _principal(account: Account, arn: str) -> tuple[list[Policy], Policy | None,
             user.arn,
             _caller_context(account, user.arn),
         )
+    if kind == "role":
+        role = account.roles.find(fold(name))
+        if role is None or role.arn != arn:
+            raise errors.no_such_entity_arn(arn)
+        identity, boundary = role_policies(account, role)
+        return [_policy(s) for s in identity], _policy(boundary) if boundary is not None else None, role.arn, {}
     group = account.groups.find(fold(name))
     if group is None:
         raise errors.no_such_entity_arn(arn)
@@ -76,12 +82,12 @@ def _principal(account: Account, arn: str) -> tuple[list[Policy], Policy | None,
 
 
 def _entity(account: Account, arn: str) -> tuple[str, str]:
-    """("user" | "group", name) of an entity ARN of this account; InvalidInput otherwise."""
+    """("user" | "group" | "role", name) of an entity ARN of this account; InvalidInput otherwise."""
     parts = arn.split(":", 5)
     if len(parts) != 6 or parts[0] != "arn" or parts[2] != "iam" or parts[4] != account.account_id:
         raise errors.invalid_entity_arn(arn)
     kind, _, rest = parts[5].partition("/")
-    if kind not in ("user", "group") or not rest:
+    if kind not in ("user", "group", "role") or not rest:
         raise errors.invalid_entity_arn(arn)
     return kind, rest.rsplit("/", 1)[-1]
 
