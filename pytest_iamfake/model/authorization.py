@@ -455,7 +455,20 @@ def _context(req: Request, state: CallerState, policies: PolicySet, action: str,
         extra.update(_request_tags(req.params))
     if any(k.startswith(("aws:resourcetag/", "iam:resourcetag/")) for k in read):
         extra.update(resource_tag_keys(_resource_tags(req.account, resource)))
+    if "iam:policyarn" in read and req.params.get("PolicyArn") is not None:
+        extra["iam:PolicyARN"] = str(req.params["PolicyArn"])
+    if "iam:permissionsboundary" in read:
+        extra["iam:PermissionsBoundary"] = _boundary_key(req.account, req.params, resource)
     return state.base.with_values(extra)
+
+
+def _boundary_key(account: Account, params: Mapping[str, Any], resource: str) -> str | None:
+    """iam:PermissionsBoundary: the boundary the request sets, else the target user's (DOC §3.3)."""
+    if params.get("PermissionsBoundary") is not None:
+        return str(params["PermissionsBoundary"])
+    head, _, rest = resource.partition(":user/")
+    user = account.find_user(rest.rsplit("/", 1)[-1]) if rest and head.startswith("arn:") else None
+    return user.permissions_boundary if user is not None else None
 
 
 def _reads_resource(state: CallerState, action: str) -> bool:
@@ -473,7 +486,15 @@ def _reads_resource(state: CallerState, action: str) -> bool:
     return found
 
 
-_TAG_KEYS = ("aws:requesttag/", "aws:tagkeys", "aws:resourcetag/", "iam:resourcetag/")
+# Condition keys taken from the request or its target: read only when a statement tests them.
+_TAG_KEYS = (
+    "aws:requesttag/",
+    "aws:tagkeys",
+    "aws:resourcetag/",
+    "iam:resourcetag/",
+    "iam:policyarn",
+    "iam:permissionsboundary",
+)
 
 
 def _epoch(now: datetime) -> str:
