@@ -432,7 +432,8 @@ class IAMFake:
         decision = self.backend.explain(self.options.account_id, principal, action, resource, context)
         if decision is None:
             raise UsageError(
-                f"explain({principal!r}, ...): account {self.options.account_id} has no IAM user or role {principal!r}; "
+                f"explain({principal!r}, ...): account {self.options.account_id} "
+                f"has no IAM user or role {principal!r}; "
                 "name an existing user or role by name or ARN."
             )
         return decision
