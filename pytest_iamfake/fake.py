@@ -126,7 +126,7 @@ class IAMFake:
         model = service_model(service).operation_model(operation)
         root = root_principal(self.options.account_id)
         try:
-            validate(model, params)
+            validate(model, params, typed=True)  # helpers refuse wrong types, as a default client does
             return self.backend.handle(service, operation, root, params, tick=False)
         except IAMError as err:
             shown = ", ".join(f"{k}={v!r}" for k, v in redact(params).items())

@@ -61,13 +61,14 @@ def test_operation_without_output_has_an_empty_envelope(iam):
 
 @wire_transport
 def test_lists_are_members(iam):
-    iam.create_user(UserName="Bob", Tags=[{"Key": "team", "Value": "a&b"}])
+    iam.create_user(UserName="Bob", Path="/a&b<c>/", Tags=[{"Key": "team", "Value": "a+b"}])
     iam.create_user(UserName="Carol")
     seen = raw_responses(iam, "ListUsers")
     users = iam.list_users()["Users"]
     assert [u["UserName"] for u in users] == ["Bob", "Carol"]
     assert seen[0].content.decode().count("<member>") == 2
-    assert iam.get_user(UserName="Bob")["User"]["Tags"] == [{"Key": "team", "Value": "a&b"}]
+    bob = iam.get_user(UserName="Bob")["User"]
+    assert (bob["Path"], bob["Tags"]) == ("/a&b<c>/", [{"Key": "team", "Value": "a+b"}])
 
 
 @wire_transport

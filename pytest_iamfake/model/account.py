@@ -11,6 +11,20 @@ from . import errors
 from .identity import derived_id, root_arn, user_arn
 from .passwords import PasswordHash, PasswordPolicy
 
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def ascii_fold(name: str) -> str:
+    """The key a case-insensitive IAM name is filed under: A-Z folded to a-z, nothing else.
+
+    IAM names (users here; groups, roles, policies, instance profiles likewise) are unique
+    regardless of case (DOC), and IAM's patterns allow only ASCII in them, so IAM folds
+    ASCII only.  `str.lower()` would also fold non-ASCII characters (the Kelvin sign
+    U+212A to "k"), filing "\\u212aate" under "kate".  Key every case-insensitive name with
+    this, and nothing else (paths, ids and tag keys are case-sensitive).
+    """
+    return name.lower() if name.isascii() else name.translate(_ASCII_LOWER)
+
 
 class Clock(Protocol):
     """What the model needs of time: the current instant, and a nudge after each change."""
@@ -66,14 +80,15 @@ class Account:
         self.account_id = account_id
         self.clock = clock
         self.lock = threading.RLock()
-        self.users: dict[str, User] = {}  # keyed by lower-case name: names are case-insensitive (DOC)
+        self.users: dict[str, User] = {}  # keyed by ascii_fold(name): names are case-insensitive (DOC)
         self.password_policy: PasswordPolicy | None = None
         self.keys_issued = 0  # access keys ever created here: ids never repeat
         # CHOSEN: the root user's "name" in login-profile responses is the account id.
         self.root = User(account_id, "/", account_id, root_arn(account_id), created, is_root=True)
 
     def find_user(self, name: str) -> User | None:
-        return self.users.get(name.lower())
+        """The user named `name` in any ASCII case, or None (also for a name that is not a string)."""
+        return self.users.get(ascii_fold(name)) if isinstance(name, str) else None
 
     def require_user(self, name: str) -> User:
         user = self.find_user(name)
@@ -82,15 +97,16 @@ class Account:
         return user
 
     def new_user(self, name: str, path: str, **extra: Any) -> User:
-        if name.lower() in self.users:
+        key = ascii_fold(name)
+        if key in self.users:
             raise errors.user_exists(name)
         user = User(
             name=name,
             path=path,
-            user_id=derived_id("AIDA", self.account_id, name.lower()),
+            user_id=derived_id("AIDA", self.account_id, key),
             arn=user_arn(self.account_id, path, name),
             created=self.clock.now(),
             **extra,
         )
-        self.users[name.lower()] = user
+        self.users[key] = user
         return user

@@ -250,6 +250,29 @@ VALIDATION_ORDER: dict[str, tuple[str, ...]] = {
 }
 
 
+# --- input validation -----------------------------------------------------------------
+# What IAM answers for text it cannot read as the member's type: a scalar sent several
+# times (botocore repeats the key for a list or dict passed where a scalar goes) or an
+# integer member whose text is not a decimal integer; and, from the fake's own helpers,
+# values of the wrong Python type.  IAM's wording is UNKNOWN: CHOSEN, in its format.
+
+_TYPE_NAMES = {
+    "string": "a string",
+    "integer": "an integer",
+    "long": "an integer",
+    "boolean": "a boolean",
+    "list": "a list",
+    "structure": "a structure",
+    "map": "a map",
+}
+SEVERAL_VALUES = "Member must have exactly one value"  # CHOSEN
+
+
+def wrong_type(type_name: str) -> str:
+    """Constraint text for a value that is not of the member's type (CHOSEN)."""
+    return f"Member must be {_TYPE_NAMES.get(type_name, type_name)}"
+
+
 # --- password policy violations ------------------------------------------------------
 
 GENERIC_POLICY_VIOLATION = "Password does not conform to the account password policy."  # REAL

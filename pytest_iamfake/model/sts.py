@@ -13,8 +13,9 @@ from .registry import Request, Result, operation
 from .timestamps import as_stored
 
 DEFAULT_DURATION = 900  # seconds (BM)
-# An account id, or the account's root ARN (DOC: "member account principal ARN or account ID").
-_TARGET = re.compile(r"(\d{12})|arn:aws[\w-]*:iam::(\d{12}):root")
+# An account id, or the account's root ARN (DOC: "member account principal ARN or account ID");
+# ASCII digits only, as in IAM's own account id pattern.
+_TARGET = re.compile(r"(\d{12})|arn:aws[\w-]*:iam::(\d{12}):root", re.ASCII)
 
 
 @operation("sts", "GetCallerIdentity", mutates=False)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import errors
-from .account import User
+from .account import User, ascii_fold
 from .registry import Request, Result, operation
 from .timestamps import as_created, as_stored
 
@@ -76,9 +76,9 @@ def list_users(req: Request) -> Result:
     prefix = req.params.get("PathPrefix", "/")
     users = sorted(
         (u for u in req.account.users.values() if u.path.startswith(prefix)),
-        key=lambda u: u.name.lower(),
+        key=lambda u: ascii_fold(u.name),
     )
-    page, marker = paginate(users, req.params, key=lambda u: u.name.lower())
+    page, marker = paginate(users, req.params, key=lambda u: ascii_fold(u.name))
     out: Result = {"Users": [user_output(u, listing=True) for u in page], "IsTruncated": marker is not None}
     if marker is not None:
         out["Marker"] = marker
@@ -105,5 +105,5 @@ def delete_user(req: Request) -> Result:
         raise errors.delete_conflict("login profile")
     if user.access_keys:
         raise errors.delete_conflict("access keys")
-    del req.account.users[user.name.lower()]
+    del req.account.users[ascii_fold(user.name)]
     return {}
