@@ -147,11 +147,13 @@ def _structure(members: Members) -> Normalise:
 
 def _map(key: Normalise, item: Normalise) -> Normalise:
     def normalise_map(value: Any, where: str, problems: list[Problem]) -> Any:
-        if not isinstance(value, Mapping):
+        try:  # botocore's serializer sends value[k] for each k it iterates, whatever `value` is
+            entries = [(k, value[k]) for k in value]
+        except (TypeError, LookupError):  # it fails there too: only the fake's helpers get here
             problems.append((where, errors.wrong_type("map")))
             return ABSENT
         out: dict[Any, Any] = {}
-        for index, (k, v) in enumerate(value.items(), start=1):
+        for index, (k, v) in enumerate(entries, start=1):
             new_key = key(k, f"{where}.entry.{index}.key", problems)
             new_value = item(v, f"{where}.entry.{index}.value", problems)
             if new_key is not ABSENT and new_value is not ABSENT:
