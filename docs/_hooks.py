@@ -1,24 +1,35 @@
-"""MkDocs hooks: pages whose content the package itself knows are generated at build time.
+"""Reference content the package itself knows: generated, never written by hand.
 
-A page asks for a generated block with a marker line:
+Two kinds of marker, on lines of their own in a page:
 
-- ``<!-- generated: api GROUP -->``: a titled section of mkdocstrings entries for the public
-  names of GROUP (``pytest_iamfake.__all__`` decides what exists; see API_GROUPS);
-- ``<!-- generated: operations -->``: every modelled operation with the errors it declares;
-- ``<!-- generated: options -->``: every option with its default and ini name.
+- Tables committed in the page, so that it reads in the repository as on the site, between
+  ``<!-- generated: KIND -->`` and ``<!-- end generated -->``. KIND is ``operations`` (every
+  modelled operation with the errors it declares), ``options`` (every option with its default and
+  ini name), ``names`` (every public name with its summary) or ``errors`` (the plugin's own
+  exceptions). Regenerate them after changing what they list:
+
+      .venv/bin/python docs/_hooks.py
+
+  tests/test_docs_reference.py fails while a committed table is stale.
+- ``<!-- generated: api GROUP -->`` alone: a titled section of mkdocstrings entries for the public
+  names of GROUP (``pytest_iamfake.__all__`` decides what exists; see API_GROUPS), filled in when
+  the site is built (mkdocs calls ``on_page_markdown``).
 """
 
 from __future__ import annotations
 
 import inspect
 import re
+import sys
+from pathlib import Path
 from typing import Any
 
+import botocore
+import botocore.session
 from botocore import xform_name
 
 import pytest_iamfake
-from pytest_iamfake.fake import service_model
-from pytest_iamfake.model.registry import OPERATIONS
+from pytest_iamfake.model.operations import OPERATIONS
 from pytest_iamfake.options import DEFAULTS, NAMES
 
 # Sections of the API page: (title, public names). A name shows up once pytest_iamfake exports
@@ -33,6 +44,9 @@ API_GROUPS: dict[str, tuple[str, tuple[str, ...]]] = {
 }
 DEFAULT_NOTE = re.compile(r"\s*\(default [^\s()]*\)$")  # the table has a Default column
 MARKER = re.compile(r"^<!-- generated: (\w+)(?: (\w+))? -->$", re.MULTILINE)
+# A committed table: the opening marker, the table, the closing marker.
+COMMITTED = re.compile(r"^<!-- generated: (\w+) -->\n(.*?)^<!-- end generated -->$", re.MULTILINE | re.DOTALL)
+DOCS = Path(__file__).parent
 
 
 def _exported() -> list[str]:
@@ -73,7 +87,7 @@ def _api(group: str) -> str:
 
 
 def _declared(service: str, operation: str) -> list[tuple[str, int]]:
-    model = service_model(service).operation_model(operation)
+    model = botocore.session.get_session().get_service_model(service).operation_model(operation)
     found = []
     for shape in model.error_shapes:
         error = shape.metadata.get("error", {})
@@ -110,16 +124,75 @@ def _options() -> str:
     return "\n".join(rows)
 
 
+def _summary(name: str) -> str:
+    value = getattr(pytest_iamfake, name)
+    defined_by = value if isinstance(value, type) or callable(value) else type(value)
+    return (inspect.getdoc(defined_by) or "").split("\n")[0].replace("|", "\\|")
+
+
+def _names() -> str:
+    rows = ["| Name | Kind | What it is |", "|---|---|---|"]
+    for name in _exported():
+        if _is_error(name):
+            continue
+        value = getattr(pytest_iamfake, name)
+        kind = "class" if isinstance(value, type) else "function" if callable(value) else "constant"
+        rows.append(f"| `{name}` | {kind} | {_summary(name)} |")
+    return "\n".join(rows)
+
+
+def _errors() -> str:
+    rows = ["| Exception | Subclass of | Raised when |", "|---|---|---|"]
+    for name in _exported():
+        if _is_error(name):
+            bases = ", ".join(f"`{base.__name__}`" for base in getattr(pytest_iamfake, name).__bases__)
+            rows.append(f"| `{name}` | {bases} | {_summary(name)} |")
+    return "\n".join(rows)
+
+
+def _operations_table() -> str:
+    return f"Declared errors as botocore {botocore.__version__}'s service models list them.\n\n{_operations()}"
+
+
+TABLES = {"operations": _operations_table, "options": _options, "names": _names, "errors": _errors}
+
+
+def _table(kind: str) -> str:
+    if kind not in TABLES:
+        raise ValueError(f"unknown generated table {kind!r}; known: {', '.join(TABLES)}")
+    return TABLES[kind]()
+
+
+def committed(markdown: str) -> str:
+    """`markdown` with every committed table regenerated, its markers kept."""
+    return COMMITTED.sub(
+        lambda match: f"<!-- generated: {match.group(1)} -->\n\n{_table(match.group(1))}\n\n<!-- end generated -->",
+        markdown,
+    )
+
+
 def _generate(match: re.Match[str]) -> str:
     kind, arg = match.group(1), match.group(2)
     if kind == "api":
         return _api(arg or "other")
-    if kind == "operations":
-        return _operations()
-    if kind == "options":
-        return _options()
-    raise ValueError(f"unknown generated block {kind!r}")
+    raise ValueError(f"unknown generated block {kind!r}: tables need an `<!-- end generated -->` line")
 
 
 def on_page_markdown(markdown: str, **_: Any) -> str:
-    return MARKER.sub(_generate, markdown)
+    """mkdocs: the site always shows fresh tables and the API entries."""
+    return MARKER.sub(_generate, COMMITTED.sub(lambda match: _table(match.group(1)), markdown))
+
+
+def main() -> int:
+    """Rewrite the committed tables of every page that has one; print the pages that changed."""
+    for page in sorted(DOCS.rglob("*.md")):
+        text = page.read_text(encoding="utf-8")
+        new = committed(text)
+        if new != text:
+            page.write_text(new, encoding="utf-8")
+            print(f"regenerated {page.relative_to(DOCS.parent)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from app import onboard, reset_password, temporary_password
 from botocore.exceptions import ClientError
-from onboarding import onboard, temporary_password
 
 from pytest_iamfake import ANY, error_cases
 
@@ -17,10 +17,38 @@ def test_onboarding_creates_user_and_temporary_password(iamfake):
     assert profile["PasswordResetRequired"] is True
 
 
+def test_reset_password_sets_a_temporary_password(iamfake):
+    iamfake.add_user("alice")
+    iamfake.add_login_profile("alice", "Old!Passw0rd-1")
+
+    reset_password("alice", "New!Passw0rd-2")
+
+    assert iamfake.check_password("alice", "New!Passw0rd-2")
+    assert iamfake.client().get_login_profile(UserName="alice")["LoginProfile"]["PasswordResetRequired"] is True
+
+
 def test_generated_passwords_meet_the_strictest_policy():
     for _ in range(50):
         password = temporary_password()
         assert len(password) == 16
+
+
+def test_onboarding_adds_the_user_to_their_groups(iamfake):
+    iamfake.add_group("staff")
+    iamfake.add_group("developers")
+
+    assert onboard("alice", groups=["staff", "developers"]).ok
+
+    groups = iamfake.client().list_groups_for_user(UserName="alice")["Groups"]
+    assert sorted(g["GroupName"] for g in groups) == ["developers", "staff"]
+
+
+def test_onboarding_into_a_missing_group_says_so_and_issues_no_password(iamfake):
+    outcome = onboard("alice", groups=["ghosts"])
+
+    assert not outcome.ok
+    assert outcome.message == "There is no group ghosts; ask the platform team to create it."
+    iamfake.assert_not_called("create_login_profile")
 
 
 @pytest.mark.iamfake(users=["bob"])
@@ -79,7 +107,8 @@ EXPLAINED = {
 @pytest.mark.parametrize("code", error_cases("create_login_profile"))
 def test_every_create_login_profile_error_is_explained(iamfake, code):
     assert code in EXPLAINED, f"IAM now declares {code} for CreateLoginProfile: teach explain() about it"
-    iamfake.fail("create_login_profile", code)
+    # times=None: every attempt fails, so botocore's retries (wire transport) cannot get past a 5xx
+    iamfake.fail("create_login_profile", code, times=None)
 
     outcome = onboard("erin")
 
@@ -97,7 +126,7 @@ def test_a_failure_for_one_person_leaves_the_others_onboarded(iamfake):
 
 
 def test_throttled_user_creation_is_not_swallowed(iamfake):
-    iamfake.fail("create_user", "Throttling")
+    iamfake.fail("create_user", "Throttling", times=None)  # botocore retries throttling under the wire transport
 
     with pytest.raises(ClientError, match="Rate exceeded"):
         onboard("frank")

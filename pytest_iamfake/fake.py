@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import botocore.session
@@ -51,6 +51,20 @@ def service_model(service: str) -> ServiceModel:
 def faked_models() -> dict[str, ServiceModel]:
     """The botocore models of the services the fake answers for, by service name."""
     return {service: service_model(service) for service in FAKED_SERVICES}
+
+
+def _names(given: Iterable[str]) -> list[str]:
+    """Names passed to an arrange helper: an iterable of them, or one name alone."""
+    return [given] if isinstance(given, str) else list(given)
+
+
+def _tag_list(tags: Mapping[str, str] | Sequence[Mapping[str, str]]) -> list[dict[str, str]]:
+    """Tags given as a dict or in boto3's list form, in boto3's list form."""
+    if isinstance(tags, Mapping):
+        return [{"Key": k, "Value": v} for k, v in tags.items()]
+    if all(isinstance(t, Mapping) and set(t) == {"Key", "Value"} for t in tags):
+        return [{"Key": t["Key"], "Value": t["Value"]} for t in tags]
+    raise UsageError(f'tags={tags!r}: pass a dict, or a list like [{{"Key": "team", "Value": "blue"}}].')
 
 
 def _arrange_failed(what: str, err: IAMError) -> UsageError:
@@ -132,14 +146,70 @@ class IAMFake:
             shown = ", ".join(f"{k}={v!r}" for k, v in redact(params).items())
             raise _arrange_failed(f"{operation}({shown})", err) from None
 
-    def add_user(self, name: str, *, path: str = "/", tags: Mapping[str, str] | None = None) -> dict[str, Any]:
-        """Create an IAM user; returns the User as GetUser returns it."""
+    def add_user(
+        self,
+        name: str,
+        *,
+        path: str = "/",
+        tags: Mapping[str, str] | Sequence[Mapping[str, str]] | None = None,
+        groups: Iterable[str] = (),
+        policies: Iterable[str] = (),
+    ) -> dict[str, Any]:
+        """Create an IAM user, in `groups` (existing), with managed `policies` (ARNs) attached.
+
+        `tags`: a dict, or boto3's list form `[{"Key": ..., "Value": ...}]`.
+        Returns the User as GetUser returns it.
+        """
+        groups, policies = _names(groups), self._attachable(policies, "AttachUserPolicy")
+        for group in groups:
+            self._require_group(group, f"add_user({name!r}, groups=...)")
         params: dict[str, Any] = {"UserName": name, "Path": path}
         if tags:
-            params["Tags"] = [{"Key": k, "Value": v} for k, v in tags.items()]
+            params["Tags"] = _tag_list(tags)
         self._arrange("CreateUser", params)
+        for group in groups:
+            self._arrange("AddUserToGroup", {"UserName": name, "GroupName": group})
+        for arn in policies:
+            self._arrange("AttachUserPolicy", {"UserName": name, "PolicyArn": arn})
         user: dict[str, Any] = self._arrange("GetUser", {"UserName": name})["User"]
         return user
+
+    # --- groups and managed-policy attachments ---
+
+    def add_group(
+        self, name: str, *, path: str = "/", users: Iterable[str] = (), policies: Iterable[str] = ()
+    ) -> dict[str, Any]:
+        """Create an IAM group with `users` (existing) as members and managed `policies` (ARNs) attached.
+
+        Returns the Group as GetGroup returns it.
+        """
+        users, policies = _names(users), self._attachable(policies, "AttachGroupPolicy")
+        account = self._account
+        with account.lock:
+            missing = [user for user in users if account.find_user(user) is None]
+        if missing:
+            raise UsageError(f"add_group({name!r}): no IAM user {', '.join(map(repr, missing))}; add_user first.")
+        self._arrange("CreateGroup", {"GroupName": name, "Path": path})
+        for user in users:
+            self._arrange("AddUserToGroup", {"UserName": user, "GroupName": name})
+        for arn in policies:
+            self._arrange("AttachGroupPolicy", {"GroupName": name, "PolicyArn": arn})
+        group: dict[str, Any] = self._arrange("GetGroup", {"GroupName": name})["Group"]
+        return group
+
+    def _attachable(self, policies: Iterable[str], operation: str) -> list[str]:
+        arns = _names(policies)
+        if arns and not self.backend.covers("iam", operation):
+            raise UsageError(f"policies=: managed policies arrive with {operation}, which this version does not model.")
+        return arns
+
+    def _require_group(self, name: str, what: str) -> None:
+        from .model.names import fold
+
+        account = self._account
+        with account.lock:
+            if fold(name) not in account.groups:
+                raise UsageError(f"{what}: no IAM group {name!r}; add_group first.")
 
     def add_login_profile(
         self, user: str, password: str, *, reset_required: bool = False, check_policy: bool = True

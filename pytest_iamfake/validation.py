@@ -28,7 +28,8 @@ from .model import errors
 
 __all__ = ["ABSENT", "normalise", "validate"]
 
-# A check appends the (memberName, constraint) pairs it found wrong, or a whole message.
+# A check appends the (memberName, constraint) pairs it found wrong, or the name of a member
+# whose pattern failure IAM words with a sentence of its own (errors.SPECIAL_PATTERN_ERRORS).
 Problem = tuple[str, str]
 Check = Callable[[Any, str, list[Problem], list[str]], None]
 # A normaliser returns the value as IAM receives it (the very object when nothing changes,
@@ -77,7 +78,7 @@ def _wire_text(value: Any, where: str, problems: list[Problem]) -> Any:
     if not items:
         return ABSENT
     if len(items) > 1:
-        problems.append((where, errors.SEVERAL_VALUES))
+        problems.append((where, errors.several_values()))
         return ABSENT
     item = items[0]
     return item.decode("utf-8", "replace") if isinstance(item, bytes) else _sendable(str(item))
@@ -95,7 +96,7 @@ def _integer(value: Any, where: str, problems: list[Problem]) -> Any:
         return ABSENT
     if _INTEGER.fullmatch(text):
         return int(text)
-    problems.append((where, errors.wrong_type("integer")))
+    problems.append((where, errors.not_of_type("integer")))
     return ABSENT
 
 
@@ -115,7 +116,7 @@ def _list(member: Normalise) -> Normalise:
         try:
             elements = iter(value)
         except TypeError:  # botocore's serializer fails on it: only the fake's helpers get here
-            problems.append((where, errors.wrong_type("list")))
+            problems.append((where, errors.not_of_type("list")))
             return ABSENT
         out: list[Any] = []
         ended = False  # CHOSEN: IAM reads members 1, 2, ... up to the first one missing from the wire
@@ -135,7 +136,7 @@ def _list(member: Normalise) -> Normalise:
 def _structure(members: Members) -> Normalise:
     def normalise_structure(value: Any, where: str, problems: list[Problem]) -> Any:
         if not isinstance(value, Mapping):  # botocore's serializer fails on it
-            problems.append((where, errors.wrong_type("structure")))
+            problems.append((where, errors.not_of_type("structure")))
             return ABSENT
         out = _members(members, value, where + ".", problems)
         if not any(key in members for key in out):  # no member on the wire: the structure is not sent
@@ -150,7 +151,7 @@ def _map(key: Normalise, item: Normalise) -> Normalise:
         try:  # botocore's serializer sends value[k] for each k it iterates, whatever `value` is
             entries = [(k, value[k]) for k in value]
         except (TypeError, LookupError):  # it fails there too: only the fake's helpers get here
-            problems.append((where, errors.wrong_type("map")))
+            problems.append((where, errors.not_of_type("map")))
             return ABSENT
         out: dict[Any, Any] = {}
         for index, (k, v) in enumerate(entries, start=1):
@@ -225,7 +226,7 @@ _PYTHON_TYPES: dict[str, tuple[type, ...]] = {
 def _typed(kind: str, inner: Normalise) -> Normalise:
     """`inner`, after refusing a value whose Python type is not the member's."""
     allowed = _PYTHON_TYPES[kind]
-    wrong = errors.wrong_type(kind)
+    wrong = errors.not_of_type(kind)
     exact_int = kind in ("integer", "long")
 
     def normalise_typed(value: Any, where: str, problems: list[Problem]) -> Any:
@@ -286,8 +287,25 @@ def _members_of(shape: Shape, typed: bool, seen: dict[str, tuple[Clean, Normalis
 # --- step 2: the constraints ------------------------------------------------------------------
 
 
+def _constraints_of(shape: Shape) -> list[str]:
+    """Every constraint of a string shape, as IAM lists them for a bad item of a list."""
+    meta = shape.metadata
+    phrases = []
+    if "max" in meta:
+        phrases.append(errors.max_length(meta["max"]))
+    if "min" in meta:
+        phrases.append(errors.min_length(meta["min"]))
+    if "pattern" in meta:
+        phrases.append(errors.pattern(meta["pattern"]))
+    phrases.append(errors.not_null())
+    return phrases
+
+
 def _checks_for_shape(shape: Shape, special: str | None) -> Check:
-    """A function checking one (normalised) value of `shape`, appending problems found."""
+    """A function checking one (normalised) value of `shape`, appending problems found.
+
+    `special`: the member's name when IAM words its pattern failure itself.
+    """
     meta = shape.metadata
     kind = shape.type_name
     if kind == "string":
@@ -305,7 +323,7 @@ def _checks_for_shape(shape: Shape, special: str | None) -> Check:
             if low is not None and len(value) < low:
                 problems.append((where, errors.min_length(low)))
             if allowed and value not in allowed:
-                problems.append((where, errors.ENUM))
+                problems.append((where, errors.enum_value()))
             if source is not None and value:
                 if regex is None:
                     regex = compile_java(source)  # UnsupportedPattern says so if it cannot be read
@@ -330,13 +348,23 @@ def _checks_for_shape(shape: Shape, special: str | None) -> Check:
         return check_number
     if kind == "list":
         high = meta.get("max")
-        item = _checks_for_shape(shape.member, None)  # type: ignore[attr-defined]
+        member: Shape = shape.member  # type: ignore[attr-defined]
+        item = _checks_for_shape(member, None)
+        # A bad string item is reported at the list, with every constraint of the item shape.
+        summary = errors.member_constraints(_constraints_of(member)) if member.type_name == "string" else None
 
         def check_list(value: Any, where: str, problems: list[Problem], specials: list[str]) -> None:
             if not isinstance(value, list):
                 return
             if high is not None and len(value) > high:
-                problems.append((where, errors.MAX_ITEMS(high)))
+                problems.append((where, errors.max_length(high)))
+            if summary is not None:
+                found: list[Problem] = []
+                for element in value:
+                    item(element, where, found, specials)
+                if found:
+                    problems.append((where, summary))
+                return
             for index, element in enumerate(value, start=1):
                 item(element, f"{where}.{index}.member", problems, specials)
 
@@ -363,7 +391,7 @@ def _member_checks(shape: Shape) -> MemberChecks:
             name,
             errors.member_name(name),
             name in required,
-            _checks_for_shape(member, errors.SPECIAL_PATTERN_MESSAGES.get(name)),
+            _checks_for_shape(member, name if name in errors.SPECIAL_PATTERN_ERRORS else None),
         )
         for name, member in shape.members.items()  # type: ignore[attr-defined]
     ]
@@ -377,7 +405,7 @@ def _run(
             check(params[name], prefix + wire_name, problems, specials)
         elif required:
             # Only reachable when the client turned botocore's own validation off.
-            problems.append((prefix + wire_name, errors.NOT_NULL))
+            problems.append((prefix + wire_name, errors.not_null()))
 
 
 # --- per operation ------------------------------------------------------------------------------
@@ -442,5 +470,5 @@ def validate(operation: OperationModel, params: Mapping[str, Any], *, typed: boo
     if problems:
         raise errors.validation_error(problems)
     if specials:
-        raise errors.validation_message(specials[0])
+        raise errors.SPECIAL_PATTERN_ERRORS[specials[0]]()
     return received

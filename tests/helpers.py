@@ -10,3 +10,7 @@ def error_of(exc_info: pytest.ExceptionInfo[ClientError]) -> tuple[str, int, str
     """(code, HTTP status, message) of a botocore ClientError."""
     err = exc_info.value.response
     return err["Error"]["Code"], err["ResponseMetadata"]["HTTPStatusCode"], err["Error"]["Message"]
+
+
+# A small identity policy IAM accepts, for tests about inline policies rather than documents.
+POLICY = '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:ListBucket", "Resource": "*"}]}'

@@ -8,7 +8,7 @@ import pytest
 from botocore.exceptions import ClientError
 
 from pytest_iamfake import Fault, UsageError, error_cases, error_codes, fake_iam
-from pytest_iamfake.model.errors import GENERIC_MESSAGES, injected_without_wording
+from pytest_iamfake.model.errors import GENERIC, injected_without_wording
 
 # These tests count how often a fault fires per call: in the call transport it answers before
 # botocore's retry loop.  Retries under the wire transport are tested in test_wire.py.
@@ -25,8 +25,8 @@ CREATE_LOGIN_PROFILE_ERRORS = {
         400,
         "Password does not conform to the account password policy.",
     ),
-    "LimitExceeded": ("LimitExceededException", 409, injected_without_wording("LimitExceeded")),
-    "ServiceFailure": ("ServiceFailureException", 500, GENERIC_MESSAGES["ServiceFailure"]),
+    "LimitExceeded": ("LimitExceededException", 409, injected_without_wording("LimitExceeded").message),
+    "ServiceFailure": ("ServiceFailureException", 500, GENERIC["ServiceFailure"]().message),
 }
 
 
@@ -65,8 +65,8 @@ def test_every_declared_error_raises_the_modeled_exception(iamfake, iam, bob, co
             "User: arn:aws:iam::123456789012:root is not authorized to perform: iam:CreateLoginProfile on resource: "
             "user bob because no identity-based policy allows the iam:CreateLoginProfile action",
         ),
-        ("ServiceUnavailable", 503, GENERIC_MESSAGES["ServiceUnavailable"]),
-        ("InternalFailure", 500, GENERIC_MESSAGES["InternalFailure"]),
+        ("ServiceUnavailable", 503, GENERIC["ServiceUnavailable"]().message),
+        ("InternalFailure", 500, GENERIC["InternalFailure"]().message),
     ],
 )
 def test_common_codes_are_plain_client_errors(iamfake, iam, bob, code, status, message):
@@ -212,7 +212,7 @@ def test_default_wording_without_a_user_to_name_is_the_plain_fallback(iamfake, i
     iamfake.fail("get_login_profile", "NoSuchEntity")
     with pytest.raises(iam.exceptions.NoSuchEntityException) as exc_info:
         iam.get_login_profile()  # as the root: no user name to quote
-    assert answer_of(exc_info)[2] == injected_without_wording("NoSuchEntity")
+    assert answer_of(exc_info)[2] == injected_without_wording("NoSuchEntity").message
 
 
 def test_fault_repr_hides_secrets():

@@ -25,7 +25,7 @@ import pytest_iamfake
 from pytest_iamfake import fake_iam
 from pytest_iamfake.fake import service_model
 from pytest_iamfake.model.errors import COMMON_STATUS
-from pytest_iamfake.model.registry import OPERATIONS
+from pytest_iamfake.model.operations import OPERATIONS
 
 COVERED = sorted(OPERATIONS)
 EXAMPLES = int(os.environ.get("IAMFAKE_HYPOTHESIS_EXAMPLES", "20"))  # raise it to hunt for bugs
@@ -134,7 +134,7 @@ def check_invariants(fake: pytest_iamfake.IAMFake) -> None:
         assert len({id(p) for p in profiles}) == len(profiles)
         assert all(not isinstance(p.password, str) for p in profiles)
     # Every credential the fake accepts belongs to an existing user, root or session account.
-    for key_id, principal in backend.credentials.items():
+    for key_id, principal in backend.credentials.live.items():
         account = backend.accounts.get(principal.account_id)
         assert account is not None, f"{key_id} signs for an unknown account {principal.account_id}"
         if principal.kind == "user":

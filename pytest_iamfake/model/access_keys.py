@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from . import errors
 from .account import AccessKey, Account, User
+from .credentials import Credentials
 from .identity import Principal, PrincipalKind, derived_id, derived_secret
-from .registry import Request, Result, operation
+from .paging import listing, page
+from .registry import Request, Result
 from .timestamps import as_created, as_stored
-from .users import paginate, target_user
-
-if TYPE_CHECKING:
-    from .backend import IAMBackend
+from .users import target_user
 
 QUOTA = 2  # AccessKeysPerUser (REAL)
 SETTABLE_STATUSES = ("Active", "Inactive")
@@ -25,7 +24,7 @@ def principal_of(account: Account, user: User, key_id: str) -> Principal:
     return Principal(kind, account.account_id, user.arn, user.user_id, user_name=name, access_key_id=key_id)
 
 
-def new_access_key(backend: IAMBackend, account: Account, user: User) -> AccessKey:
+def new_access_key(credentials: Credentials, account: Account, user: User) -> AccessKey:
     """Give `user` (an IAM user or the root) a new Active key and accept it as credentials."""
     if len(user.access_keys) >= QUOTA:
         raise errors.access_key_quota(QUOTA)
@@ -33,7 +32,7 @@ def new_access_key(backend: IAMBackend, account: Account, user: User) -> AccessK
     key_id = derived_id("AKIA", account.account_id, user.user_id, str(account.keys_issued), length=20)
     key = AccessKey(key_id, derived_secret(account.account_id, key_id), account.clock.now(), account.keys_issued)
     user.access_keys[key_id] = key
-    backend.issue(principal_of(account, user, key_id))
+    credentials.issue(principal_of(account, user, key_id))
     return key
 
 
@@ -66,29 +65,23 @@ def metadata(user: User, key: AccessKey) -> dict[str, Any]:
     }
 
 
-@operation("iam", "CreateAccessKey", mutates=True)
 def create_access_key(req: Request) -> Result:
     user = target_user(req, root_allowed=True)
-    key = new_access_key(req.backend, req.account, user)
+    key = new_access_key(req.credentials, req.account, user)
     out = metadata(user, key)
     out["SecretAccessKey"] = key.secret  # returned only here, as in IAM
     out["CreateDate"] = as_created(key.created)
     return {"AccessKey": out}
 
 
-@operation("iam", "ListAccessKeys", mutates=False)
 def list_access_keys(req: Request) -> Result:
     user = target_user(req, root_allowed=True)
-    keys = sorted(user.access_keys.values(), key=lambda k: k.sequence)
-    # CHOSEN: keys in creation order; the marker is the next key's zero-padded sequence.
-    page, marker = paginate(keys, req.params, key=lambda k: f"{k.sequence:010d}")
-    out: Result = {"AccessKeyMetadata": [metadata(user, k) for k in page], "IsTruncated": marker is not None}
-    if marker is not None:
-        out["Marker"] = marker
-    return out
+    # CHOSEN: keys in creation order (at most two, so sorted per call).
+    by_sequence = {f"{k.sequence:010d}": k for k in user.access_keys.values()}
+    keys, marker = page(by_sequence, req.params, keys=sorted(by_sequence))
+    return listing("AccessKeyMetadata", [metadata(user, k) for k in keys], marker)
 
 
-@operation("iam", "UpdateAccessKey", mutates=True)
 def update_access_key(req: Request) -> Result:
     user = target_user(req, root_allowed=True)
     key = require_key(user, req.params["AccessKeyId"])
@@ -99,10 +92,9 @@ def update_access_key(req: Request) -> Result:
     return {}
 
 
-@operation("iam", "DeleteAccessKey", mutates=True)
 def delete_access_key(req: Request) -> Result:
     user = target_user(req, root_allowed=True)
     key = require_key(user, req.params["AccessKeyId"])
     del user.access_keys[key.key_id]
-    req.backend.revoke(key.key_id)
+    req.credentials.revoke(key.key_id)
     return {}

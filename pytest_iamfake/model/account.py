@@ -5,25 +5,17 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from . import errors
 from .identity import derived_id, root_arn, user_arn
+from .names import fold
+from .paging import Index
 from .passwords import PasswordHash, PasswordPolicy
 
-_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
-
-
-def ascii_fold(name: str) -> str:
-    """The key a case-insensitive IAM name is filed under: A-Z folded to a-z, nothing else.
-
-    IAM names (users here; groups, roles, policies, instance profiles likewise) are unique
-    regardless of case (DOC), and IAM's patterns allow only ASCII in them, so IAM folds
-    ASCII only.  `str.lower()` would also fold non-ASCII characters (the Kelvin sign
-    U+212A to "k"), filing "\\u212aate" under "kate".  Key every case-insensitive name with
-    this, and nothing else (paths, ids and tag keys are case-sensitive).
-    """
-    return name.lower() if name.isascii() else name.translate(_ASCII_LOWER)
+if TYPE_CHECKING:
+    from .groups import Group
+    from .inline_policies import InlinePolicy
 
 
 class Clock(Protocol):
@@ -71,6 +63,9 @@ class User:
     login_profile: LoginProfile | None = None
     access_keys: dict[str, AccessKey] = field(default_factory=dict)
     is_root: bool = False
+    # --- groups and inline policies (model/groups.py, model/inline_policies.py) ---
+    groups: dict[str, Group] = field(default_factory=dict)  # the user's groups by folded name (at most 10)
+    inline_policies: Index[InlinePolicy] = field(default_factory=Index)  # by folded policy name
 
 
 class Account:
@@ -80,15 +75,18 @@ class Account:
         self.account_id = account_id
         self.clock = clock
         self.lock = threading.RLock()
-        self.users: dict[str, User] = {}  # keyed by ascii_fold(name): names are case-insensitive (DOC)
+        self.users: Index[User] = Index()  # keyed by lower-case name: names are case-insensitive (DOC)
         self.password_policy: PasswordPolicy | None = None
         self.keys_issued = 0  # access keys ever created here: ids never repeat
+        self.ids_issued: set[str] = set()  # unique ids ever given out here (see new_id)
+        # --- groups (model/groups.py) ---
+        self.groups: Index[Group] = Index()  # by folded name, like users
         # CHOSEN: the root user's "name" in login-profile responses is the account id.
         self.root = User(account_id, "/", account_id, root_arn(account_id), created, is_root=True)
 
     def find_user(self, name: str) -> User | None:
         """The user named `name` in any ASCII case, or None (also for a name that is not a string)."""
-        return self.users.get(ascii_fold(name)) if isinstance(name, str) else None
+        return self.users.find(fold(name)) if isinstance(name, str) else None
 
     def require_user(self, name: str) -> User:
         user = self.find_user(name)
@@ -97,16 +95,29 @@ class Account:
         return user
 
     def new_user(self, name: str, path: str, **extra: Any) -> User:
-        key = ascii_fold(name)
-        if key in self.users:
+        if fold(name) in self.users:
             raise errors.user_exists(name)
         user = User(
             name=name,
             path=path,
-            user_id=derived_id("AIDA", self.account_id, key),
+            user_id=self.new_id("AIDA", fold(name)),
             arn=user_arn(self.account_id, path, name),
             created=self.clock.now(),
             **extra,
         )
-        self.users[key] = user
+        self.users[fold(name)] = user
         return user
+
+    def new_id(self, prefix: str, key: str) -> str:
+        """A unique id such as AIDA..., the same in every run for the same history.
+
+        Derived from the entity's key; an entity that takes a name an earlier one had (after a
+        delete or a rename) gets a fresh id, as in IAM.
+        """
+        found = derived_id(prefix, self.account_id, key)
+        attempt = 1
+        while found in self.ids_issued:
+            attempt += 1
+            found = derived_id(prefix, self.account_id, key, str(attempt))
+        self.ids_issued.add(found)
+        return found

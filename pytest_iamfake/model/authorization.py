@@ -64,7 +64,7 @@ def check_credentials(req: Request) -> None:
     caller = req.caller
     if caller.access_key_id is None:
         return
-    if caller.access_key_id not in req.backend.credentials:
+    if not req.credentials.is_live(caller.access_key_id):
         raise errors.invalid_client_token()
     key = signing_key(caller, req.account)
     # CHOSEN: an Inactive key is refused like an invalid one (InvalidClientTokenId, 403).

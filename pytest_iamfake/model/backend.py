@@ -6,15 +6,12 @@ import threading
 from collections.abc import Mapping
 from typing import Any
 
-from . import access_keys as _access_keys  # noqa: F401  (registers operations)
-from . import login_profiles as _login_profiles  # noqa: F401
-from . import password_policy as _password_policy  # noqa: F401
-from . import sts as _sts  # noqa: F401
-from . import users as _users  # noqa: F401
 from .account import Account, Clock
 from .authorization import authorize
-from .identity import Principal, root_principal
-from .registry import OPERATIONS, Request, Result
+from .credentials import Credentials
+from .identity import Principal
+from .operations import OPERATIONS
+from .registry import Request, Result
 
 
 class IAMBackend:
@@ -24,12 +21,7 @@ class IAMBackend:
         self.default_account_id = account_id
         self.clock = clock
         self.accounts: dict[str, Account] = {}
-        # Access key id -> who signs with it (IAM users' keys, root-session keys).
-        self.credentials: dict[str, Principal] = {}
-        # Deleted keys still name their principal, so that signing with one is refused
-        # (InvalidClientTokenId) rather than mistaken for an unknown key acting as root.
-        self.revoked: dict[str, Principal] = {}
-        self.sessions_issued = 0
+        self.credentials = Credentials(account_id)
         self._lock = threading.Lock()
         self.account(account_id)
 
@@ -46,29 +38,7 @@ class IAMBackend:
 
     def caller_for(self, access_key_id: str | None) -> Principal:
         """The principal behind an access key; keys the fake never issued act as the account root."""
-        if access_key_id is not None:
-            principal = self.credentials.get(access_key_id) or self.revoked.get(access_key_id)
-            if principal is not None:
-                return principal
-        return root_principal(self.default_account_id)
-
-    def issue(self, principal: Principal) -> None:
-        """Let `principal.access_key_id` sign requests as `principal`."""
-        assert principal.access_key_id is not None
-        with self._lock:
-            self.credentials[principal.access_key_id] = principal
-
-    def revoke(self, access_key_id: str) -> None:
-        """Stop accepting a deleted key (it keeps failing instead of acting as root)."""
-        with self._lock:
-            principal = self.credentials.pop(access_key_id, None)
-            if principal is not None:
-                self.revoked[access_key_id] = principal
-
-    def next_session(self) -> int:
-        with self._lock:
-            self.sessions_issued += 1
-            return self.sessions_issued
+        return self.credentials.caller_for(access_key_id)
 
     @staticmethod
     def covers(service: str, operation: str) -> bool:
@@ -93,7 +63,7 @@ class IAMBackend:
         op = OPERATIONS[(service, operation)]
         account = self.account(caller.account_id)
         with account.lock:
-            req = Request(self, account, caller, operation, params, service)
+            req = Request(self.credentials, account, caller, operation, params, service, self.account)
             authorize(req)
             result = op.handler(req)
         if op.mutates and tick:

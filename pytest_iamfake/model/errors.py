@@ -1,14 +1,35 @@
 """IAM's error catalogue: every code, HTTP status and message the fake can return.
 
-Each message is written once, here.  Confidence labels refer to
-shared/reference/iam-behaviour.md: REAL (seen from AWS), INFERRED (follows an
-observed pattern) or CHOSEN (AWS's wording is unknown; this is our pick, listed
-in docs/reference/choices.md).
+Each message is written once, here, in one form: a function decorated with
+`@aws(<provenance>)`.  Most return the `IAMError` itself; a few ("phrases") return
+the text of one rule, which `validation_error` and `password_policy_violation`
+compose into one error the way IAM does.  Provenance labels refer to
+shared/reference/: REAL (seen from AWS), DOC (AWS documentation), INFERRED
+(follows an observed pattern) or CHOSEN (AWS's wording is unknown; this is our
+pick, listed in docs/reference/choices.md).  Where the code and the message have
+different provenance, the label is the message's and the docstring says the rest.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from typing import Literal, TypeVar
+
+Provenance = Literal["REAL", "DOC", "INFERRED", "CHOSEN"]
+# Every constructor and phrase by name, with the provenance of its wording.
+CATALOGUE: dict[str, Provenance] = {}
+
+_F = TypeVar("_F", bound=Callable[..., object])
+
+
+def aws(provenance: Provenance) -> Callable[[_F], _F]:
+    """Enter a message constructor in the catalogue with the provenance of its wording."""
+
+    def enter(constructor: _F) -> _F:
+        CATALOGUE[constructor.__name__] = provenance
+        return constructor
+
+    return enter
 
 
 class IAMError(Exception):
@@ -37,43 +58,94 @@ COMMON_STATUS: dict[str, int] = {
     "ServiceFailure": 500,
 }
 
-# Messages AWS uses for codes that carry no entity name (REAL where noted).
-GENERIC_MESSAGES: dict[str, str] = {
-    "Throttling": "Rate exceeded",  # REAL
-    "ServiceUnavailable": "Service is unavailable. Please try again later.",  # CHOSEN
-    "InternalFailure": "An internal error has occurred. Please try again later.",  # CHOSEN
-    # CHOSEN, from the model's docstring of ServiceFailure:
-    "ServiceFailure": "The request processing has failed because of an unknown error, exception or failure.",
-    "RequestExpired": "Request has expired.",  # CHOSEN
-    "InvalidClientTokenId": "The security token included in the request is invalid.",  # CHOSEN
-    "ExpiredToken": "The security token included in the request is expired",  # CHOSEN
+
+# --- codes whose message names no entity ------------------------------------------------
+
+
+@aws("REAL")
+def throttling() -> IAMError:
+    return IAMError("Throttling", "Rate exceeded")
+
+
+@aws("CHOSEN")
+def service_unavailable() -> IAMError:
+    return IAMError("ServiceUnavailable", "Service is unavailable. Please try again later.")
+
+
+@aws("CHOSEN")
+def internal_failure() -> IAMError:
+    return IAMError("InternalFailure", "An internal error has occurred. Please try again later.")
+
+
+@aws("CHOSEN")
+def service_failure() -> IAMError:
+    """Worded after the service model's docstring of ServiceFailure."""
+    return IAMError(
+        "ServiceFailure", "The request processing has failed because of an unknown error, exception or failure."
+    )
+
+
+@aws("CHOSEN")
+def request_expired() -> IAMError:
+    return IAMError("RequestExpired", "Request has expired.")
+
+
+@aws("CHOSEN")
+def invalid_client_token() -> IAMError:
+    """A request signed with an access key that is inactive or deleted."""
+    return IAMError("InvalidClientTokenId", "The security token included in the request is invalid.")
+
+
+@aws("CHOSEN")
+def expired_token() -> IAMError:
+    """A request signed with temporary credentials past their Expiration."""
+    return IAMError("ExpiredToken", "The security token included in the request is expired")
+
+
+# The constructors above by code, for answers (injected faults) that know only the code.
+GENERIC: dict[str, Callable[[], IAMError]] = {
+    "Throttling": throttling,
+    "ServiceUnavailable": service_unavailable,
+    "InternalFailure": internal_failure,
+    "ServiceFailure": service_failure,
+    "RequestExpired": request_expired,
+    "InvalidClientTokenId": invalid_client_token,
+    "ExpiredToken": expired_token,
 }
 
 
-def injected_without_wording(code: str) -> str:
-    """Message of an injected fault whose AWS wording the catalogue lacks (CHOSEN: says so plainly)."""
-    return f"{code} (injected by pytest-iamfake, which has no AWS wording for it; pass message= to set one)"
+@aws("CHOSEN")
+def injected_without_wording(code: str) -> IAMError:
+    """An injected fault whose AWS wording the catalogue lacks: says so plainly."""
+    return IAMError(
+        code, f"{code} (injected by pytest-iamfake, which has no AWS wording for it; pass message= to set one)"
+    )
 
 
-# --- entities (REAL unless marked) ---------------------------------------------------
+# --- users and login profiles -----------------------------------------------------------
 
 
+@aws("REAL")
 def no_such_user(name: str) -> IAMError:
     return IAMError("NoSuchEntity", f"The user with name {name} cannot be found.")
 
 
+@aws("REAL")
 def user_exists(name: str) -> IAMError:
     return IAMError("EntityAlreadyExists", f"User with name {name} already exists.")
 
 
+@aws("REAL")
 def login_profile_exists(name: str) -> IAMError:
     return IAMError("EntityAlreadyExists", f"Login Profile for user {name} already exists.")
 
 
+@aws("REAL")
 def no_login_profile(name: str) -> IAMError:
     return IAMError("NoSuchEntity", f"Login Profile for User {name} cannot be found.")
 
 
+@aws("REAL")
 def login_profile_being_created(name: str) -> IAMError:
     return IAMError(
         "EntityTemporarilyUnmodifiable",
@@ -81,52 +153,48 @@ def login_profile_being_created(name: str) -> IAMError:
     )
 
 
+@aws("REAL")
 def delete_conflict(what: str) -> IAMError:
-    """DeleteUser while `what` ("login profile", "access keys") still exists."""
+    """DeleteUser/DeleteGroup while `what` ("login profile", "access keys", ...) still exists.
+
+    The texts of reference iam-entities.md Appendix C all read "must delete <what> first";
+    the ones that do not take that form have constructors of their own.
+    """
     return IAMError("DeleteConflict", f"Cannot delete entity, must delete {what} first.")
 
 
-def access_key_quota(limit: int) -> IAMError:
-    return IAMError("LimitExceeded", f"Cannot exceed quota for AccessKeysPerUser: {limit}")
+@aws("REAL")
+def non_user_credentials() -> IAMError:
+    """An omitted UserName from a caller that is no IAM user (no period, as AWS writes it)."""
+    return IAMError("ValidationError", "Must specify userName when calling with non-User credentials")
 
 
-def no_such_access_key(key_id: str) -> IAMError:
-    return IAMError("NoSuchEntity", f"The Access Key with id {key_id} cannot be found.")
-
-
-def no_password_policy(account_id: str) -> IAMError:
-    return IAMError("NoSuchEntity", f"The Password Policy with domain name {account_id} cannot be found.")
-
-
-def no_password_policy_to_delete() -> IAMError:
-    return IAMError("NoSuchEntity", "The account policy with name PasswordPolicy cannot be found.")
-
-
-def access_denied(caller_arn: str, service: str, action: str, resource: str) -> IAMError:
-    """Modern AccessDenied wording (REAL pattern for IAM actions)."""
+@aws("CHOSEN")
+def password_not_allowed_for_root() -> IAMError:
     return IAMError(
-        "AccessDenied",
-        f"User: {caller_arn} is not authorized to perform: {service}:{action} on resource: {resource} "
-        f"because no identity-based policy allows the {service}:{action} action",
+        "ValidationError", "Password must be omitted when creating a login profile in an AssumeRoot session."
     )
 
 
-def access_denied_by_session_policy(caller_arn: str, service: str, action: str, resource: str) -> IAMError:
-    """AssumeRoot task policies deny explicitly (INFERRED wording)."""
-    return IAMError(
-        "AccessDenied",
-        f"User: {caller_arn} is not authorized to perform: {service}:{action} on resource: {resource} "
-        f"with an explicit deny in a session policy",
-    )
+@aws("CHOSEN")
+def max_session_not_for_root() -> IAMError:
+    return IAMError("ValidationError", "MaxSigninSessionDuration is not supported for the root user.")
 
 
+@aws("CHOSEN")
+def max_session_and_reset() -> IAMError:
+    return IAMError("InvalidInput", "Cannot specify both MaxSigninSessionDuration and ResetMaxSigninSessionDuration.")
+
+
+@aws("CHOSEN")
 def invalid_user_type() -> IAMError:
-    """ChangePassword by a non-IAM-user caller (code DOC, message CHOSEN)."""
+    """ChangePassword by a caller that is no IAM user (code DOC)."""
     return IAMError("InvalidUserType", "Only IAM users can change their own password with this operation.")
 
 
+@aws("CHOSEN")
 def wrong_old_password() -> IAMError:
-    """ChangePassword with a wrong OldPassword (code, status and message CHOSEN).
+    """ChangePassword with a wrong OldPassword (code and status CHOSEN too).
 
     None of ChangePassword's declared codes describes a failed credential check;
     AccessDenied (403) is IAM's code for a refused caller.
@@ -134,108 +202,378 @@ def wrong_old_password() -> IAMError:
     return IAMError("AccessDenied", "The old password is incorrect.")
 
 
-def invalid_client_token() -> IAMError:
-    """A request signed with an access key that is inactive or deleted."""
-    return IAMError("InvalidClientTokenId", GENERIC_MESSAGES["InvalidClientTokenId"])
+# --- access keys ------------------------------------------------------------------------
 
 
-def expired_token() -> IAMError:
-    """A request signed with temporary credentials past their Expiration."""
-    return IAMError("ExpiredToken", GENERIC_MESSAGES["ExpiredToken"])
+@aws("REAL")
+def access_key_quota(limit: int) -> IAMError:
+    return IAMError("LimitExceeded", f"Cannot exceed quota for AccessKeysPerUser: {limit}")
 
 
-def root_cannot_assume_root() -> IAMError:
-    """AssumeRoot with root credentials (DOC: not allowed; code and message CHOSEN)."""
-    return IAMError("AccessDenied", ROOT_CANNOT_ASSUME_ROOT)
+@aws("REAL")
+def no_such_access_key(key_id: str) -> IAMError:
+    return IAMError("NoSuchEntity", f"The Access Key with id {key_id} cannot be found.")
 
 
-def invalid_task_policy() -> IAMError:
-    """AssumeRoot with a TaskPolicyArn that is not a root-task policy (code and message CHOSEN)."""
-    return IAMError("ValidationError", INVALID_TASK_POLICY)
-
-
-def invalid_target_principal() -> IAMError:
-    """AssumeRoot with a TargetPrincipal that names no account (code and message CHOSEN)."""
-    return IAMError("ValidationError", INVALID_TARGET_PRINCIPAL)
-
-
+@aws("CHOSEN")
 def cannot_set_expired() -> IAMError:
-    """UpdateAccessKey with Status=Expired: in the enum, but not settable (message CHOSEN)."""
+    """UpdateAccessKey with Status=Expired: in the enum, but not settable."""
     return IAMError("InvalidInput", "Access key status cannot be set to Expired.")
 
 
+# --- password policy --------------------------------------------------------------------
+
+
+@aws("REAL")
+def no_password_policy(account_id: str) -> IAMError:
+    return IAMError("NoSuchEntity", f"The Password Policy with domain name {account_id} cannot be found.")
+
+
+@aws("REAL")
+def no_password_policy_to_delete() -> IAMError:
+    return IAMError("NoSuchEntity", "The account policy with name PasswordPolicy cannot be found.")
+
+
+@aws("CHOSEN")
 def unknown_policy_fields(names: Iterable[str], allowed: Iterable[str]) -> IAMError:
     """UpdateAccountPasswordPolicy with members the API does not have (only reachable without botocore)."""
     return IAMError(
-        "ValidationError",
-        f"Unknown password policy field(s): {', '.join(names)}. Allowed: {', '.join(allowed)}.",  # CHOSEN
+        "ValidationError", f"Unknown password policy field(s): {', '.join(names)}. Allowed: {', '.join(allowed)}."
     )
 
 
-def invalid_input(message: str) -> IAMError:
-    return IAMError("InvalidInput", message)
+@aws("REAL")
+def password_policy_violation(rules: Sequence[str] = ()) -> IAMError:
+    """A password the policy refuses: the failed rules' phrases joined, else IAM's generic sentence.
+
+    CHOSEN: a custom policy reports every failing rule, joined by ", ".
+    """
+    message = ", ".join(rules) if rules else "Password does not conform to the account password policy."
+    return IAMError("PasswordPolicyViolation", message)
 
 
-MAX_SESSION_AND_RESET = "Cannot specify both MaxSigninSessionDuration and ResetMaxSigninSessionDuration."  # CHOSEN
-NOT_SUPPORTED_FOR_ROOT = "MaxSigninSessionDuration is not supported for the root user."  # CHOSEN
-PASSWORD_NOT_ALLOWED_FOR_ROOT = (
-    "Password must be omitted when creating a login profile in an AssumeRoot session."  # CHOSEN
-)
-INVALID_TASK_POLICY = "The TaskPolicyArn is not a valid root task policy."  # CHOSEN
-ROOT_CANNOT_ASSUME_ROOT = "Root user credentials cannot be used to call AssumeRoot."  # CHOSEN
-INVALID_TARGET_PRINCIPAL = "TargetPrincipal must be a 12-digit account id or an account root ARN."  # CHOSEN
+@aws("REAL")
+def min_length_rule(n: int) -> str:
+    return f"Password should have a minimum length of {n}"
 
 
-# --- request validation (format REAL) ------------------------------------------------
-
-USER_NAME_INVALID = (
-    "The specified value for userName is invalid. "
-    "It must contain only alphanumeric characters and/or the following: +=,.@_-"
-)  # REAL
-# Members whose pattern failure IAM reports with its own sentence instead of the generic one.
-SPECIAL_PATTERN_MESSAGES: dict[str, str] = {"UserName": USER_NAME_INVALID}
-NON_USER_CREDENTIALS = "Must specify userName when calling with non-User credentials"  # REAL (no period)
+_CLASS_RULES: dict[str, str] = {
+    "uppercase": "Password should have at least one uppercase letter",  # REAL
+    "lowercase": "Password should have at least one lowercase letter",  # INFERRED
+    "number": "Password should have at least one number",  # INFERRED
+    "symbol": "Password should have at least one symbol",  # REAL
+}
 
 
-def max_length(limit: int) -> str:
-    return f"Member must have length less than or equal to {limit}"
+@aws("REAL")
+def class_rule(name: str) -> str:
+    """The rule for one character class ("uppercase", "lowercase", "number", "symbol").
+
+    REAL for uppercase and symbol; INFERRED for lowercase and number, by the same pattern.
+    """
+    return _CLASS_RULES[name]
 
 
-def min_length(limit: int) -> str:
-    return f"Member must have length greater than or equal to {limit}"
+@aws("REAL")
+def needs_more_classes(count: int, missing: Iterable[str]) -> str:
+    """The default policy's three-of-four rule."""
+    listed = ", ".join(class_rule(name) for name in missing)
+    return f"Password should meet {count} more of the following requirements: {listed}"
 
 
-def max_value(limit: int) -> str:
-    return f"Member must have value less than or equal to {limit}"
+@aws("CHOSEN")
+def reuse_rule(n: int) -> str:
+    return f"Password should not be one of your previous {n} passwords"
 
 
-def min_value(limit: int) -> str:
-    return f"Member must have value greater than or equal to {limit}"
+# --- authorization ----------------------------------------------------------------------
+# AccessDenied forms of reference iam-authorization.md §5.2 and §5.5:
+# "User: <principal> is not authorized to perform: <service>:<Action>[ on resource: <text>] <reason>".
+
+# Policy type -> (noun after "because no", phrase after "with an explicit deny in").
+DENY_PHRASES: dict[str, tuple[str, str]] = {
+    "identity-based": ("identity-based policy", "an identity-based policy"),  # REAL both
+    "permissions boundary": ("permissions boundary", "a permissions boundary"),  # REAL both
+    # implicit: DOC (REAL for other services); explicit: CHOSEN (the doc prints "a sessions policy")
+    "session": ("session policy", "a session policy"),
+    "resource-based": ("resource-based policy", "a resource-based policy"),  # DOC
+    "role trust": ("role trust policy", "the role trust policy"),  # DOC
+    "service control": ("service control policy", "a service control policy"),  # REAL (not modelled)
+}
+AUTHORIZATION_DETAILS_URL = "https://us-east-1.console.aws.amazon.com/iam/home?region=us-east-1#/authorization-details/"
 
 
-def pattern(regex: str) -> str:
-    return f"Member must satisfy regular expression pattern: {regex}"
+def _not_authorized(caller_arn: str, action: str, resource_text: str | None) -> str:
+    # INFERRED: no "on resource:" part when the request names no resource (REAL for a role's GetUser).
+    on = f" on resource: {resource_text}" if resource_text is not None else ""
+    return f"User: {caller_arn} is not authorized to perform: {action}{on}"
 
 
-NOT_NULL = "Member must not be null"
-ENUM = "Member must satisfy enum value set"  # REAL (IAM does not list the values)
-# Type mismatches only reach the model through the fake's own arrange helpers (botocore
-# refuses them client-side); wording CHOSEN in IAM's validation format.
-WRONG_TYPE = {bool: "Member must be a boolean", int: "Member must be an integer"}
-MAX_ITEMS = max_length  # lists use the same "length" wording
+def _authorization_id(authorization_id: str | None) -> str:
+    """The 2026 suffix naming an authorization id (REAL; which calls carry it is UNKNOWN)."""
+    if authorization_id is None:
+        return ""
+    return (
+        f". Go to {AUTHORIZATION_DETAILS_URL}{authorization_id} for complete details, or call the "
+        f"GetRequestAuthorizationDetails API with the following authorization id: {authorization_id}"
+    )
 
 
+def _phrases(policy_type: str) -> tuple[str, str]:
+    try:
+        return DENY_PHRASES[policy_type]
+    except KeyError:
+        raise ValueError(f"unknown policy type {policy_type!r}; one of {', '.join(DENY_PHRASES)}") from None
+
+
+@aws("REAL")
+def access_denied(caller_arn: str, service: str, action: str, resource: str) -> IAMError:
+    """The modern wording for IAM actions no identity-based policy allows."""
+    return access_denied_implicit(caller_arn, f"{service}:{action}", resource)
+
+
+@aws("INFERRED")
+def access_denied_by_session_policy(caller_arn: str, service: str, action: str, resource: str) -> IAMError:
+    """AssumeRoot task policies deny explicitly."""
+    return access_denied_explicit(caller_arn, f"{service}:{action}", resource, "session")
+
+
+@aws("REAL")
+def access_denied_implicit(
+    caller_arn: str,
+    action: str,
+    resource_text: str | None,
+    policy_type: str = "identity-based",
+    *,
+    authorization_id: str | None = None,
+) -> IAMError:
+    """Implicit deny: "... because no <type> allows the <action> action".
+
+    REAL for identity-based policies and permissions boundaries; the other types' nouns are in
+    DENY_PHRASES with their own labels.
+    """
+    noun, _ = _phrases(policy_type)
+    return IAMError(
+        "AccessDenied",
+        f"{_not_authorized(caller_arn, action, resource_text)} because no {noun} allows the {action} action"
+        + _authorization_id(authorization_id),
+    )
+
+
+@aws("REAL")
+def access_denied_explicit(
+    caller_arn: str,
+    action: str,
+    resource_text: str | None,
+    policy_type: str = "identity-based",
+    *,
+    policy_arn: str | None = None,
+    authorization_id: str | None = None,
+) -> IAMError:
+    """Explicit deny: "... with an explicit deny in <a type>[: <policy-arn>]".
+
+    REAL for identity-based policies, permissions boundaries and SCPs, with and without the ARN.
+    """
+    _, phrase = _phrases(policy_type)
+    arn = f": {policy_arn}" if policy_arn is not None else ""
+    return IAMError(
+        "AccessDenied",
+        f"{_not_authorized(caller_arn, action, resource_text)} with an explicit deny in {phrase}{arn}"
+        + _authorization_id(authorization_id),
+    )
+
+
+@aws("REAL")
+def access_denied_by_trust_policy(caller_arn: str, action: str, role_arn: str | None) -> IAMError:
+    """A role trust policy that does not allow AssumeRole: no reason clause (REAL 2022-2024, reference §5.5)."""
+    return IAMError("AccessDenied", _not_authorized(caller_arn, action, role_arn))
+
+
+@aws("REAL")
+def access_key_lookup_denied(caller_arn: str, access_key_id: str) -> IAMError:
+    """GetAccessKeyLastUsed for an unknown key id: no colon after "perform", no reason (§5.5)."""
+    return IAMError(
+        "AccessDenied",
+        f"User: {caller_arn} is not authorized to perform iam:GetAccessKeyLastUsed "
+        f"on resource: access key {access_key_id}",
+    )
+
+
+@aws("REAL")
+def roles_not_assumable_by_root() -> IAMError:
+    """AssumeRole with the root user's long-term keys."""
+    return IAMError("AccessDenied", "Roles may not be assumed by root accounts.")
+
+
+# --- STS --------------------------------------------------------------------------------
+
+
+@aws("CHOSEN")
+def root_cannot_assume_root() -> IAMError:
+    """AssumeRoot with root credentials (DOC: not allowed; code CHOSEN)."""
+    return IAMError("AccessDenied", "Root user credentials cannot be used to call AssumeRoot.")
+
+
+@aws("CHOSEN")
+def invalid_task_policy() -> IAMError:
+    """AssumeRoot with a TaskPolicyArn that is not a root-task policy."""
+    return IAMError("ValidationError", "The TaskPolicyArn is not a valid root task policy.")
+
+
+@aws("CHOSEN")
+def invalid_target_principal() -> IAMError:
+    """AssumeRoot with a TargetPrincipal that names no account."""
+    return IAMError("ValidationError", "TargetPrincipal must be a 12-digit account id or an account root ARN.")
+
+
+# --- groups, inline policies, user tags, permissions boundaries ---------------------------
+
+
+@aws("REAL")
+def no_such_group(name: str) -> IAMError:
+    return IAMError("NoSuchEntity", f"The group with name {name} cannot be found.")
+
+
+@aws("REAL")
+def group_exists(name: str) -> IAMError:
+    return IAMError("EntityAlreadyExists", f"Group with name {name} already exists.")
+
+
+@aws("INFERRED")
+def groups_per_user_quota(limit: int) -> IAMError:
+    """The quota is DOC/REAL; the wording follows the REAL AccessKeysPerUser text."""
+    return IAMError("LimitExceeded", f"Cannot exceed quota for GroupsPerUser: {limit}")
+
+
+@aws("REAL")
+def must_remove_users_from_group() -> IAMError:
+    """DeleteGroup with members, and DeleteUser of a group member (the group's wording, REAL)."""
+    return IAMError("DeleteConflict", "Cannot delete entity, must remove users from group first.")
+
+
+@aws("REAL")
+def no_such_user_policy(name: str) -> IAMError:
+    """REAL for GetUserPolicy; INFERRED the same for DeleteUserPolicy."""
+    return IAMError("NoSuchEntity", f"The user policy with name {name} cannot be found.")
+
+
+@aws("REAL")
+def no_such_group_policy(name: str) -> IAMError:
+    """REAL for GetGroupPolicy; INFERRED the same for DeleteGroupPolicy."""
+    return IAMError("NoSuchEntity", f"The group policy with name {name} cannot be found.")
+
+
+@aws("REAL")
+def duplicate_tag_keys() -> IAMError:
+    """REAL for roles; INFERRED for users (identity tags share one model)."""
+    return IAMError("InvalidInput", "Duplicate tag keys found. Please note that Tag keys are case insensitive.")
+
+
+@aws("REAL")
+def too_many_tags() -> IAMError:
+    """REAL for OIDC providers; INFERRED for users: the request is within 50, the total is not."""
+    return IAMError("LimitExceeded", "The number of tags has reached the maximum limit.")
+
+
+@aws("REAL")
+def boundary_arn_invalid(arn: str) -> IAMError:
+    """REAL for roles (code InvalidInput, not ValidationError); INFERRED for users."""
+    return IAMError("InvalidInput", f"ARN {arn} is not valid.")
+
+
+@aws("REAL")
+def boundary_not_found(arn: str) -> IAMError:
+    """REAL for roles; INFERRED for users."""
+    return IAMError("NoSuchEntity", f"Scope ARN: {arn} does not exist or is not attachable.")
+
+
+# --- request validation (format REAL) ---------------------------------------------------
+
+
+@aws("REAL")
 def validation_error(items: Sequence[tuple[str, str]]) -> IAMError:
-    """One ValidationError reporting every (memberName, constraint) pair, values never echoed."""
+    """One ValidationError reporting every (memberName, constraint phrase) pair, values never echoed."""
     count = len(items)
     noun = "validation error" if count == 1 else "validation errors"
     details = "; ".join(f"Value at '{member}' failed to satisfy constraint: {text}" for member, text in items)
     return IAMError("ValidationError", f"{count} {noun} detected: {details}")
 
 
-def validation_message(message: str) -> IAMError:
-    """A ValidationError with IAM's own wording (for example USER_NAME_INVALID)."""
-    return IAMError("ValidationError", message)
+@aws("REAL")
+def user_name_invalid() -> IAMError:
+    """A UserName that fails its pattern: IAM's own sentence instead of the generic one."""
+    return IAMError(
+        "ValidationError",
+        "The specified value for userName is invalid. "
+        "It must contain only alphanumeric characters and/or the following: +=,.@_-",
+    )
+
+
+@aws("INFERRED")
+def group_name_invalid() -> IAMError:
+    """The userName sentence (REAL) for groupName (reference Appendix B item 11)."""
+    return IAMError(
+        "ValidationError",
+        "The specified value for groupName is invalid. "
+        "It must contain only alphanumeric characters and/or the following: +=,.@_-",
+    )
+
+
+# Members whose pattern failure IAM reports with its own sentence instead of the generic one.
+SPECIAL_PATTERN_ERRORS: dict[str, Callable[[], IAMError]] = {
+    "UserName": user_name_invalid,
+    "GroupName": group_name_invalid,
+}
+
+
+@aws("REAL")
+def max_length(limit: int) -> str:
+    """Also the wording for too many items in a list."""
+    return f"Member must have length less than or equal to {limit}"
+
+
+@aws("REAL")
+def min_length(limit: int) -> str:
+    return f"Member must have length greater than or equal to {limit}"
+
+
+@aws("REAL")
+def max_value(limit: int) -> str:
+    return f"Member must have value less than or equal to {limit}"
+
+
+@aws("REAL")
+def min_value(limit: int) -> str:
+    return f"Member must have value greater than or equal to {limit}"
+
+
+@aws("REAL")
+def pattern(regex: str) -> str:
+    return f"Member must satisfy regular expression pattern: {regex}"
+
+
+@aws("REAL")
+def member_constraints(phrases: Sequence[str]) -> str:
+    """A list of strings with a bad item: every constraint of the item shape, at the list's name
+    (REAL for tagKeys of UntagRole/UntagPolicy; INFERRED for every list of strings)."""
+    return f"Member must satisfy constraint: [{', '.join(phrases)}]"
+
+
+@aws("REAL")
+def not_null() -> str:
+    return "Member must not be null"
+
+
+@aws("REAL")
+def enum_value() -> str:
+    """IAM does not list the allowed values."""
+    return "Member must satisfy enum value set"
+
+
+@aws("CHOSEN")
+def wrong_type(expected: type) -> str:
+    """A value of the wrong type, in IAM's validation format (only the arrange helpers can send one)."""
+    return "Member must be a boolean" if expected is bool else "Member must be an integer"
 
 
 def member_name(name: str) -> str:
@@ -250,11 +588,10 @@ VALIDATION_ORDER: dict[str, tuple[str, ...]] = {
 }
 
 
-# --- input validation -----------------------------------------------------------------
-# What IAM answers for text it cannot read as the member's type: a scalar sent several
-# times (botocore repeats the key for a list or dict passed where a scalar goes) or an
-# integer member whose text is not a decimal integer; and, from the fake's own helpers,
-# values of the wrong Python type.  IAM's wording is UNKNOWN: CHOSEN, in its format.
+# --- input validation -------------------------------------------------------------------
+# Text IAM cannot read as the member's type: a scalar sent several times (botocore repeats the
+# key for a list or dict passed where one value goes) or integer text that is no integer; and,
+# from the fake's own helpers, values of the wrong Python type.  IAM's wording is unknown.
 
 _TYPE_NAMES = {
     "string": "a string",
@@ -265,32 +602,174 @@ _TYPE_NAMES = {
     "structure": "a structure",
     "map": "a map",
 }
-SEVERAL_VALUES = "Member must have exactly one value"  # CHOSEN
 
 
-def wrong_type(type_name: str) -> str:
-    """Constraint text for a value that is not of the member's type (CHOSEN)."""
-    return f"Member must be {_TYPE_NAMES.get(type_name, type_name)}"
+@aws("CHOSEN")
+def several_values() -> str:
+    return "Member must have exactly one value"
 
 
-# --- password policy violations ------------------------------------------------------
-
-GENERIC_POLICY_VIOLATION = "Password does not conform to the account password policy."  # REAL
-MIN_LENGTH_RULE = "Password should have a minimum length of {n}"  # REAL
-CLASS_RULES: dict[str, str] = {
-    "uppercase": "Password should have at least one uppercase letter",  # REAL
-    "lowercase": "Password should have at least one lowercase letter",  # INFERRED
-    "number": "Password should have at least one number",  # INFERRED
-    "symbol": "Password should have at least one symbol",  # REAL
-}
-REUSE_RULE = "Password should not be one of your previous {n} passwords"  # CHOSEN
+@aws("CHOSEN")
+def not_of_type(kind: str) -> str:
+    """A value that is not of the member's shape type ("string", "integer", "list", ...)."""
+    return f"Member must be {_TYPE_NAMES.get(kind, kind)}"
 
 
-def password_policy_violation(message: str) -> IAMError:
-    return IAMError("PasswordPolicyViolation", message)
+# --- paging -----------------------------------------------------------------------------
 
 
-def needs_more_classes(count: int, missing: Iterable[str]) -> str:
-    """Default policy's three-of-four rule (REAL)."""
-    listed = ", ".join(CLASS_RULES[name] for name in missing)
-    return f"Password should meet {count} more of the following requirements: {listed}"
+@aws("REAL")
+def invalid_marker() -> IAMError:
+    """A Marker the service never issued (REAL for ListVirtualMFADevices, INFERRED elsewhere)."""
+    return IAMError("ValidationError", "Invalid Marker.")
+
+
+# --- policy documents -------------------------------------------------------------------
+# MalformedPolicyDocument (400).  REAL texts are AWS's answers to CreatePolicy recorded by
+# LocalStack's AWS-validated tests (shared/reference/iam-entities.md §5.7) unless the
+# docstring cites AWS output pasted in a public issue (not yet in the reference).
+
+
+@aws("REAL")
+def policy_syntax_errors() -> IAMError:
+    """Not JSON, or not the grammar's shape; also the fallback when a finer message is unknown."""
+    return IAMError("MalformedPolicyDocument", "Syntax errors in policy.")
+
+
+@aws("REAL")
+def policy_failed_legacy_parsing() -> IAMError:
+    return IAMError("MalformedPolicyDocument", "The policy failed legacy parsing")
+
+
+@aws("REAL")
+def policy_version_too_old() -> IAMError:
+    return IAMError("MalformedPolicyDocument", "Policy document must be version 2012-10-17 or greater.")
+
+
+@aws("REAL")
+def statement_without_actions() -> IAMError:
+    return IAMError("MalformedPolicyDocument", "Policy statement must contain actions.")
+
+
+@aws("REAL")
+def statement_without_resources() -> IAMError:
+    return IAMError("MalformedPolicyDocument", "Policy statement must contain resources.")
+
+
+@aws("REAL")
+def action_without_vendor() -> IAMError:
+    return IAMError(
+        "MalformedPolicyDocument", "Actions/Conditions must be prefaced by a vendor, e.g., iam, sdb, ec2, etc."
+    )
+
+
+@aws("REAL")
+def action_with_colons() -> IAMError:
+    return IAMError("MalformedPolicyDocument", "Actions/Condition can contain only one colon.")
+
+
+@aws("REAL")
+def action_vendor_not_valid(vendor: str) -> IAMError:
+    return IAMError("MalformedPolicyDocument", f"Vendor {vendor} is not valid")
+
+
+@aws("REAL")
+def resource_not_arn(resource: str) -> IAMError:
+    return IAMError("MalformedPolicyDocument", f'Resource {resource} must be in ARN format or "*".')
+
+
+@aws("REAL")
+def resource_partition_not_valid(partition: str, expanded: str) -> IAMError:
+    """`expanded` is the resource as IAM spells it: `arn:` prefix, missing fields as `*`."""
+    return IAMError("MalformedPolicyDocument", f'Partition "{partition}" is not valid for resource "{expanded}".')
+
+
+@aws("REAL")
+def resource_vendor_not_qualified() -> IAMError:
+    return IAMError("MalformedPolicyDocument", "Resource vendor must be fully qualified and cannot contain regexes.")
+
+
+@aws("REAL")
+def iam_resource_path_not_valid() -> IAMError:
+    return IAMError(
+        "MalformedPolicyDocument",
+        'IAM resource path must either be "*", root, or start with user/, federated-user/, role/, group/, '
+        "instance-profile/, mfa/, server-certificate/, policy/, sms-mfa/, saml-provider/, oidc-provider/, "
+        "report/, access-report/.",
+    )
+
+
+@aws("REAL")
+def iam_resource_with_region(resource: str) -> IAMError:
+    return IAMError("MalformedPolicyDocument", f"IAM resource {resource} cannot contain region information.")
+
+
+@aws("REAL")
+def resource_with_region(resource: str) -> IAMError:
+    return IAMError("MalformedPolicyDocument", f"Resource {resource} can not contain region information.")
+
+
+@aws("REAL")
+def duplicate_sids() -> IAMError:
+    return IAMError("MalformedPolicyDocument", "Statement IDs (SID) in a single policy must be unique.")
+
+
+@aws("REAL")
+def sid_not_alphanumeric() -> IAMError:
+    """Pasted CloudFormation and console output (aws-cloudformation/cfn-lint#1376, Wolox/carthage_cache#22)."""
+    return IAMError(
+        "MalformedPolicyDocument",
+        "Statement IDs (SID) must be alpha-numeric. "
+        "Check that your input satisfies the regular expression [0-9A-Za-z]*",
+    )
+
+
+@aws("REAL")
+def principal_in_identity_policy() -> IAMError:
+    """Pasted PutRolePolicy / PutGroupPolicy output (hashicorp/terraform#13449, terraform-provider-aws#10419).
+
+    CHOSEN: the same text for NotPrincipal.
+    """
+    return IAMError("MalformedPolicyDocument", "Policy document should not specify a principal.")
+
+
+@aws("REAL")
+def trust_policy_invalid_json() -> IAMError:
+    """CreateRole with a trust policy that is not JSON (pasted output, AWSCookbook/Security#2)."""
+    return IAMError("MalformedPolicyDocument", "This policy contains invalid Json")
+
+
+@aws("REAL")
+def trust_policy_prohibited_field(field: str) -> IAMError:
+    """A trust policy statement with Resource (pasted CreateRole output, kubernetes-sigs/external-dns#3085).
+
+    CHOSEN: the same pattern for NotResource and NotPrincipal.
+    """
+    return IAMError("MalformedPolicyDocument", f"Has prohibited field {field}")
+
+
+@aws("REAL")
+def trust_policy_without_principal() -> IAMError:
+    """Pasted CreateRole output (terraform-aws-modules/terraform-aws-iam#47)."""
+    return IAMError(
+        "MalformedPolicyDocument",
+        "Invalid principal in policy: com.amazon.balsa.error.InvalidPolicyException: "
+        "The passed in policy has a statement with no principals!",
+    )
+
+
+@aws("REAL")
+def managed_policy_too_large(quota: int) -> IAMError:
+    return IAMError("LimitExceeded", f"Cannot exceed quota for PolicySize: {quota}")
+
+
+@aws("REAL")
+def inline_policies_too_large(quota: int, entity: str, name: str) -> IAMError:
+    """The aggregate inline-policy size of a user, group or role (REAL for each of the three)."""
+    return IAMError("LimitExceeded", f"Maximum policy size of {quota} bytes exceeded for {entity} {name}")
+
+
+@aws("REAL")
+def trust_policy_too_large(quota: int) -> IAMError:
+    """CreateRole / UpdateAssumeRolePolicy, status 409 (pasted output, kubeflow/kubeflow#6687)."""
+    return IAMError("LimitExceeded", f"Cannot exceed quota for ACLSizePerRole: {quota}")

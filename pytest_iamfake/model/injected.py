@@ -75,7 +75,7 @@ _BY_OPERATION: dict[tuple[str, str], Wording] = {
 
 # Codes whose message does not depend on the operation.
 _BY_CODE: dict[str, Wording] = {
-    "PasswordPolicyViolation": lambda call: errors.password_policy_violation(errors.GENERIC_POLICY_VIOLATION),
+    "PasswordPolicyViolation": lambda call: errors.password_policy_violation(),
     "InvalidUserType": lambda call: errors.invalid_user_type(),
     "AccessDenied": lambda call: errors.access_denied(
         call.caller_arn,
@@ -95,4 +95,5 @@ def wording(operation: str, code: str, params: Mapping[str, Any], caller_arn: st
         error = _BY_CODE[code](call)
     if error is not None:
         return error.message
-    return errors.GENERIC_MESSAGES.get(code) or errors.injected_without_wording(code)
+    generic = errors.GENERIC.get(code)
+    return (generic() if generic is not None else errors.injected_without_wording(code)).message

@@ -8,7 +8,7 @@ from typing import Any
 from . import errors
 from .account import Account, LoginProfile, User
 from .passwords import PasswordHash, check_password
-from .registry import Request, Result, operation
+from .registry import Request, Result
 from .timestamps import as_created, as_stored
 from .users import target_user
 
@@ -35,7 +35,7 @@ def set_password(account: Account, user: User, profile: LoginProfile, password: 
     check_password(password, account.password_policy)
     reuse = account.password_policy.PasswordReusePrevention if account.password_policy else None
     if reuse and any(old.matches(password) for old in profile.history[-reuse:]):
-        raise errors.password_policy_violation(errors.REUSE_RULE.format(n=reuse))
+        raise errors.password_policy_violation([errors.reuse_rule(reuse)])
     hashed = PasswordHash.of(password)
     profile.password = hashed
     profile.password_set = account.clock.now()
@@ -68,19 +68,18 @@ def new_profile(
     return profile
 
 
-@operation("iam", "CreateLoginProfile", mutates=True)
 def create_login_profile(req: Request) -> Result:
     p = req.params
     user = target_user(req, root_allowed=False)
     password = p.get("Password")
     if user.is_root:
         if password is not None or "PasswordResetRequired" in p:
-            raise errors.validation_message(errors.PASSWORD_NOT_ALLOWED_FOR_ROOT)
+            raise errors.password_not_allowed_for_root()
         if "MaxSigninSessionDuration" in p:
-            raise errors.validation_message(errors.NOT_SUPPORTED_FOR_ROOT)
+            raise errors.max_session_not_for_root()
     elif password is None:
         # DOC: required outside AssumeRoot sessions; CHOSEN: IAM's not-null wording.
-        raise errors.validation_error([("password", errors.NOT_NULL)])
+        raise errors.validation_error([("password", errors.not_null())])
     profile = new_profile(
         req.account,
         user,
@@ -91,19 +90,17 @@ def create_login_profile(req: Request) -> Result:
     return {"LoginProfile": profile_output(user, profile, created=True)}
 
 
-@operation("iam", "GetLoginProfile", mutates=False)
 def get_login_profile(req: Request) -> Result:
     user = target_user(req, root_allowed=False)
     return {"LoginProfile": profile_output(user, require_profile(user), created=False)}
 
 
-@operation("iam", "UpdateLoginProfile", mutates=True)
 def update_login_profile(req: Request) -> Result:
     p = req.params
     user = req.account.require_user(p["UserName"])
     profile = require_profile(user)
     if "MaxSigninSessionDuration" in p and p.get("ResetMaxSigninSessionDuration"):
-        raise errors.invalid_input(errors.MAX_SESSION_AND_RESET)
+        raise errors.max_session_and_reset()
     if "Password" in p:
         set_password(req.account, user, profile, p["Password"])
     if "PasswordResetRequired" in p:
@@ -115,7 +112,6 @@ def update_login_profile(req: Request) -> Result:
     return {}
 
 
-@operation("iam", "DeleteLoginProfile", mutates=True)
 def delete_login_profile(req: Request) -> Result:
     user = target_user(req, root_allowed=False)
     require_profile(user)
@@ -123,7 +119,6 @@ def delete_login_profile(req: Request) -> Result:
     return {}
 
 
-@operation("iam", "ChangePassword", mutates=True)
 def change_password(req: Request) -> Result:
     """An IAM user changes its own password (permission is checked in authorization)."""
     if not req.caller.is_user:

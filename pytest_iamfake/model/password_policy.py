@@ -8,7 +8,7 @@ from typing import Any
 
 from . import errors
 from .passwords import PasswordPolicy
-from .registry import Request, Result, operation
+from .registry import Request, Result
 
 # Each settable field and the Python type its value must have ("bool | None" -> bool).
 FIELD_TYPES: dict[str, type] = {
@@ -25,7 +25,7 @@ def checked_params(params: Mapping[str, Any]) -> dict[str, Any]:
     if unknown:
         raise errors.unknown_policy_fields(unknown, FIELD_TYPES)
     wrong = [
-        (errors.member_name(name), errors.WRONG_TYPE[FIELD_TYPES[name]])
+        (errors.member_name(name), errors.wrong_type(FIELD_TYPES[name]))
         for name, value in params.items()
         if isinstance(value, bool) != (FIELD_TYPES[name] is bool) or not isinstance(value, int)
     ]
@@ -34,14 +34,12 @@ def checked_params(params: Mapping[str, Any]) -> dict[str, Any]:
     return dict(params)
 
 
-@operation("iam", "UpdateAccountPasswordPolicy", mutates=True)
 def update_account_password_policy(req: Request) -> Result:
     # Full replace (DOC); existing passwords are not re-checked, the rules apply at the next set.
     req.account.password_policy = PasswordPolicy.from_params(checked_params(req.params))
     return {}
 
 
-@operation("iam", "GetAccountPasswordPolicy", mutates=False)
 def get_account_password_policy(req: Request) -> Result:
     policy = req.account.password_policy
     if policy is None:
@@ -49,7 +47,6 @@ def get_account_password_policy(req: Request) -> Result:
     return {"PasswordPolicy": policy.as_output()}
 
 
-@operation("iam", "DeleteAccountPasswordPolicy", mutates=True)
 def delete_account_password_policy(req: Request) -> Result:
     if req.account.password_policy is None:
         raise errors.no_password_policy_to_delete()

@@ -123,16 +123,16 @@ def check_password(password: str, policy: PasswordPolicy | None) -> None:
     present = classes_in(password)
     if policy is None:
         if len(password) < DEFAULT_MIN_LENGTH:
-            raise errors.password_policy_violation(errors.MIN_LENGTH_RULE.format(n=DEFAULT_MIN_LENGTH))
+            raise errors.password_policy_violation([errors.min_length_rule(DEFAULT_MIN_LENGTH)])
         missing = [name for name in _CLASS_ORDER if name not in present]
         short = DEFAULT_REQUIRED_CLASSES - (len(_CLASS_ORDER) - len(missing))
         if short > 0:
-            raise errors.password_policy_violation(errors.needs_more_classes(short, missing))
+            raise errors.password_policy_violation([errors.needs_more_classes(short, missing)])
         return
     # CHOSEN: a custom policy reports every failing rule, length first, joined by ", ".
     failures = []
     if len(password) < policy.MinimumPasswordLength:
-        failures.append(errors.MIN_LENGTH_RULE.format(n=policy.MinimumPasswordLength))
-    failures += [errors.CLASS_RULES[name] for name in policy.required_classes() if name not in present]
+        failures.append(errors.min_length_rule(policy.MinimumPasswordLength))
+    failures += [errors.class_rule(name) for name in policy.required_classes() if name not in present]
     if failures:
-        raise errors.password_policy_violation(", ".join(failures))
+        raise errors.password_policy_violation(failures)

@@ -1,4 +1,4 @@
-"""The operation table: which IAM/STS operations the model answers, and how."""
+"""What an operation handler receives and what the operation table holds."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .account import Account
-    from .backend import IAMBackend
+    from .credentials import Credentials
     from .identity import Principal
 
 Result = dict[str, Any]
@@ -18,12 +18,14 @@ Result = dict[str, Any]
 class Request:
     """One call as the model sees it: who, on which account, with which parameters."""
 
-    backend: IAMBackend
+    credentials: Credentials
     account: Account
     caller: Principal
     operation: str
     params: Mapping[str, Any]
-    service: str = "iam"
+    service: str
+    # Another account's state, created empty on first use (AssumeRoot acts across accounts).
+    account_of: Callable[[str], Account]
 
 
 Handler = Callable[[Request], Result]
@@ -31,20 +33,9 @@ Handler = Callable[[Request], Result]
 
 @dataclass(frozen=True)
 class Operation:
+    """One row of the operation table: `handler` answers `service`'s operation `name`."""
+
     service: str
     name: str
     handler: Handler
     mutates: bool
-
-
-OPERATIONS: dict[tuple[str, str], Operation] = {}
-
-
-def operation(service: str, name: str, *, mutates: bool) -> Callable[[Handler], Handler]:
-    """Register `handler` as the model of `service`'s operation `name`."""
-
-    def register(handler: Handler) -> Handler:
-        OPERATIONS[(service, name)] = Operation(service, name, handler, mutates)
-        return handler
-
-    return register

@@ -9,7 +9,7 @@ from typing import Any
 from . import errors
 from .authorization import TASK_POLICIES, TASK_POLICY_PREFIX
 from .identity import Principal, derived_id, derived_secret, derived_token, root_arn
-from .registry import Request, Result, operation
+from .registry import Request, Result
 from .timestamps import as_stored
 
 DEFAULT_DURATION = 900  # seconds (BM)
@@ -18,7 +18,6 @@ DEFAULT_DURATION = 900  # seconds (BM)
 _TARGET = re.compile(r"(\d{12})|arn:aws[\w-]*:iam::(\d{12}):root", re.ASCII)
 
 
-@operation("sts", "GetCallerIdentity", mutates=False)
 def get_caller_identity(req: Request) -> Result:
     # Root and root sessions: UserId is the account id and Arn the root ARN (DOC/INFERRED).
     caller = req.caller
@@ -40,7 +39,6 @@ def task_policy_name(descriptor: Any) -> str:
     return name
 
 
-@operation("sts", "AssumeRoot", mutates=True)
 def assume_root(req: Request) -> Result:
     """Temporary credentials acting as another account's root, limited by a task policy.
 
@@ -52,10 +50,9 @@ def assume_root(req: Request) -> Result:
     policy = task_policy_name(req.params.get("TaskPolicyArn"))
     duration = timedelta(seconds=req.params.get("DurationSeconds", DEFAULT_DURATION))
     expires = as_stored(req.account.clock.now() + duration)
-    backend = req.backend
-    key_id = derived_id("ASIA", target, policy, str(backend.next_session()), length=20)
-    backend.account(target)  # the target's state exists from now on
-    backend.issue(
+    key_id = derived_id("ASIA", target, policy, str(req.credentials.next_session()), length=20)
+    req.account_of(target)  # the target's state exists from now on
+    req.credentials.issue(
         Principal(
             "root-session", target, root_arn(target), target, task_policy=policy, access_key_id=key_id, expires=expires
         )

@@ -1,15 +1,19 @@
-"""CreateUser, GetUser, ListUsers, DeleteUser, and whose user an omitted UserName means."""
+"""Users: CreateUser, GetUser, ListUsers, UpdateUser, DeleteUser, their tags and permissions
+boundary, and whose user an omitted UserName means."""
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Callable
 from typing import Any
 
-from . import errors
-from .account import User, ascii_fold
-from .registry import Request, Result, operation
+from . import boundaries, errors, tags
+from .account import User
+from .identity import user_arn
+from .names import fold
+from .paging import listing, page
+from .registry import Request, Result
 from .timestamps import as_created, as_stored
-
-DEFAULT_MAX_ITEMS = 100
 
 
 def target_user(req: Request, *, root_allowed: bool) -> User:
@@ -26,7 +30,7 @@ def target_user(req: Request, *, root_allowed: bool) -> User:
         return req.account.require_user(caller.user_name)
     if caller.kind == "root-session" or (caller.kind == "root" and root_allowed):
         return req.account.root
-    raise errors.validation_message(errors.NON_USER_CREDENTIALS)
+    raise errors.non_user_credentials()
 
 
 def user_output(user: User, *, created: bool = False, listing: bool = False) -> dict[str, Any]:
@@ -50,19 +54,18 @@ def user_output(user: User, *, created: bool = False, listing: bool = False) -> 
     return out
 
 
-@operation("iam", "CreateUser", mutates=True)
 def create_user(req: Request) -> Result:
     p = req.params
+    boundary = p.get("PermissionsBoundary")
     user = req.account.new_user(
         p["UserName"],
         p.get("Path", "/"),
-        tags=[{"Key": t["Key"], "Value": t["Value"]} for t in p.get("Tags", [])],
-        permissions_boundary=p.get("PermissionsBoundary"),
+        tags=tags.requested(p.get("Tags", [])),
+        permissions_boundary=None if boundary is None else boundaries.checked_boundary(req.account, boundary),
     )
     return {"User": user_output(user, created=True)}
 
 
-@operation("iam", "GetUser", mutates=False)
 def get_user(req: Request) -> Result:
     user = target_user(req, root_allowed=True)
     if user.is_root:
@@ -71,39 +74,99 @@ def get_user(req: Request) -> Result:
     return {"User": user_output(user)}
 
 
-@operation("iam", "ListUsers", mutates=False)
 def list_users(req: Request) -> Result:
     prefix = req.params.get("PathPrefix", "/")
-    users = sorted(
-        (u for u in req.account.users.values() if u.path.startswith(prefix)),
-        key=lambda u: ascii_fold(u.name),
-    )
-    page, marker = paginate(users, req.params, key=lambda u: ascii_fold(u.name))
-    out: Result = {"Users": [user_output(u, listing=True) for u in page], "IsTruncated": marker is not None}
-    if marker is not None:
-        out["Marker"] = marker
-    return out
+    keep = None if prefix == "/" else (lambda u: u.path.startswith(prefix))
+    users, marker = page(req.account.users, req.params, keep=keep)
+    return listing("Users", [user_output(u, listing=True) for u in users], marker)
 
 
-def paginate(items: list[Any], params: Any, *, key: Any) -> tuple[list[Any], str | None]:
-    """IAM-style Marker/MaxItems paging; the marker is the sort key of the next item."""
-    start = 0
-    marker = params.get("Marker")
-    if marker is not None:
-        start = next((i for i, item in enumerate(items) if key(item) >= marker), len(items))
-    limit = params.get("MaxItems", DEFAULT_MAX_ITEMS)
-    page = items[start : start + limit]
-    rest = items[start + limit :]
-    return page, (key(rest[0]) if rest else None)
+# Called after a user is renamed, with the user and its old folded name, for tables that
+# file users by name elsewhere (managed-policy attachments may add theirs here).
+RENAME_FOLLOWERS: list[Callable[[User, str], None]] = []
 
 
-@operation("iam", "DeleteUser", mutates=True)
+def update_user(req: Request) -> Result:
+    """Rename and/or move a user; everything hanging off it follows (REAL, reference §2.1)."""
+    account = req.account
+    p = req.params
+    user = account.require_user(p["UserName"])
+    old_key = fold(user.name)
+    new_name = p.get("NewUserName", user.name)
+    new_key = fold(new_name)
+    if new_key != old_key and new_key in account.users:
+        raise errors.user_exists(new_name)  # INFERRED: CreateUser's text
+    user.name = new_name
+    user.path = p.get("NewPath", user.path)
+    user.arn = user_arn(account.account_id, user.path, user.name)
+    if new_key != old_key:
+        del account.users[old_key]
+        account.users[new_key] = user
+        for group in user.groups.values():
+            del group.members[old_key]
+            group.members[new_key] = user
+        for follow in RENAME_FOLLOWERS:
+            follow(user, old_key)
+    # The user's keys keep working and now sign as the new name and ARN (REAL).
+    for key_id in user.access_keys:
+        principal = req.credentials.live.get(key_id)
+        if principal is not None:
+            req.credentials.issue(dataclasses.replace(principal, arn=user.arn, user_name=user.name))
+    return {}
+
+
+# --- tags -----------------------------------------------------------------------------------
+
+
+def tag_user(req: Request) -> Result:
+    user = req.account.require_user(req.params["UserName"])
+    # CHOSEN: TagUser with an empty list (botocore sends "Tags=") succeeds and changes nothing.
+    user.tags = tags.merged(user.tags, req.params["Tags"])
+    return {}
+
+
+def untag_user(req: Request) -> Result:
+    user = req.account.require_user(req.params["UserName"])
+    user.tags = tags.without(user.tags, req.params["TagKeys"])
+    return {}
+
+
+def list_user_tags(req: Request) -> Result:
+    user = req.account.require_user(req.params["UserName"])
+    return tags.tag_listing(user.tags, req.params)
+
+
+# --- permissions boundary -------------------------------------------------------------------
+
+
+def put_user_permissions_boundary(req: Request) -> Result:
+    user = req.account.require_user(req.params["UserName"])
+    user.permissions_boundary = boundaries.checked_boundary(req.account, req.params["PermissionsBoundary"])
+    return {}
+
+
+def delete_user_permissions_boundary(req: Request) -> Result:
+    user = req.account.require_user(req.params["UserName"])
+    user.permissions_boundary = None  # INFERRED: succeeds on a user without one
+    return {}
+
+
+# What keeps DeleteUser from deleting, in the order it is checked (reference iam-entities.md
+# Appendix C: each message REAL, the order INFERRED from the documented removal order).
+# Each credential kind and attachment adds its row here.
+DELETE_BLOCKERS: list[tuple[Callable[[User], bool], Callable[[], errors.IAMError]]] = [
+    (lambda user: user.login_profile is not None, lambda: errors.delete_conflict("login profile")),
+    (lambda user: bool(user.access_keys), lambda: errors.delete_conflict("access keys")),
+    (lambda user: bool(user.inline_policies), lambda: errors.delete_conflict("policies")),
+    # (attached managed policies: "must detach all policies first." goes here)
+    (lambda user: bool(user.groups), errors.must_remove_users_from_group),
+]
+
+
 def delete_user(req: Request) -> Result:
     user = req.account.require_user(req.params["UserName"])
-    # CHOSEN order when several conflicts apply: login profile, then access keys.
-    if user.login_profile is not None:
-        raise errors.delete_conflict("login profile")
-    if user.access_keys:
-        raise errors.delete_conflict("access keys")
-    del req.account.users[ascii_fold(user.name)]
+    for blocks, conflict in DELETE_BLOCKERS:
+        if blocks(user):
+            raise conflict()
+    del req.account.users[fold(user.name)]
     return {}

@@ -1,10 +1,15 @@
-"""A small app under test: onboard people as IAM users with a temporary console password."""
+"""The application the examples test: onboard people as IAM users, reset their console password.
+
+The single definition of the code under test that the README, every docs page and
+examples/test_onboarding.py import (`from app import onboard`).
+"""
 
 from __future__ import annotations
 
 import contextlib
 import secrets
 import string
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -33,12 +38,18 @@ class Outcome:
     password: str | None = None
 
 
-def onboard(username: str, *, iam: Any = None, password: str | None = None) -> Outcome:
-    """Create the user if needed and give them a temporary password they must change at first sign-in."""
+def onboard(username: str, *, iam: Any = None, password: str | None = None, groups: Sequence[str] = ()) -> Outcome:
+    """Create the user if needed, add them to `groups`, and give them a temporary password
+    they must change at first sign-in."""
     iam = iam or boto3.client("iam")
     # Re-running onboarding for an existing user only (re)issues the password.
     with contextlib.suppress(iam.exceptions.EntityAlreadyExistsException):
         iam.create_user(UserName=username, Tags=[{"Key": "onboarded-by", "Value": "onboarding-app"}])
+    for group in groups:
+        try:
+            iam.add_user_to_group(GroupName=group, UserName=username)  # no-op for a member
+        except iam.exceptions.NoSuchEntityException:
+            return Outcome(False, f"There is no group {group}; ask the platform team to create it.")
     password = password or temporary_password()
     try:
         iam.create_login_profile(UserName=username, Password=password, PasswordResetRequired=True)
@@ -58,3 +69,9 @@ def explain(err: ClientError) -> str:
         "LimitExceeded": "IAM is refusing more changes right now; try again later.",
         "ServiceFailure": "IAM failed; try again later.",
     }.get(code, f"Unexpected IAM error {code}; ask the platform team.")
+
+
+def reset_password(username: str, password: str, *, iam: Any = None) -> None:
+    """Give an existing user a new console password that they must change at their next sign-in."""
+    iam = iam or boto3.client("iam")
+    iam.update_login_profile(UserName=username, Password=password, PasswordResetRequired=True)

@@ -1,0 +1,64 @@
+"""The operation table: every IAM/STS operation the model answers, its handler, and whether it
+changes state (a state-changing call moves the clock by its tick).
+
+This is the one place that lists what is modelled; a new operation is a handler in the module
+of its resource and a row here.
+"""
+
+from __future__ import annotations
+
+from . import access_keys, groups, inline_policies, login_profiles, password_policy, sts, users
+from .registry import Operation
+
+_ROWS: tuple[Operation, ...] = (
+    # users
+    Operation("iam", "CreateUser", users.create_user, mutates=True),
+    Operation("iam", "GetUser", users.get_user, mutates=False),
+    Operation("iam", "ListUsers", users.list_users, mutates=False),
+    Operation("iam", "DeleteUser", users.delete_user, mutates=True),
+    # login profiles and passwords
+    Operation("iam", "CreateLoginProfile", login_profiles.create_login_profile, mutates=True),
+    Operation("iam", "GetLoginProfile", login_profiles.get_login_profile, mutates=False),
+    Operation("iam", "UpdateLoginProfile", login_profiles.update_login_profile, mutates=True),
+    Operation("iam", "DeleteLoginProfile", login_profiles.delete_login_profile, mutates=True),
+    Operation("iam", "ChangePassword", login_profiles.change_password, mutates=True),
+    # the account password policy
+    Operation("iam", "UpdateAccountPasswordPolicy", password_policy.update_account_password_policy, mutates=True),
+    Operation("iam", "GetAccountPasswordPolicy", password_policy.get_account_password_policy, mutates=False),
+    Operation("iam", "DeleteAccountPasswordPolicy", password_policy.delete_account_password_policy, mutates=True),
+    # access keys
+    Operation("iam", "CreateAccessKey", access_keys.create_access_key, mutates=True),
+    Operation("iam", "ListAccessKeys", access_keys.list_access_keys, mutates=False),
+    Operation("iam", "UpdateAccessKey", access_keys.update_access_key, mutates=True),
+    Operation("iam", "DeleteAccessKey", access_keys.delete_access_key, mutates=True),
+    # users: rename, tags, permissions boundary
+    Operation("iam", "UpdateUser", users.update_user, mutates=True),
+    Operation("iam", "TagUser", users.tag_user, mutates=True),
+    Operation("iam", "UntagUser", users.untag_user, mutates=True),
+    Operation("iam", "ListUserTags", users.list_user_tags, mutates=False),
+    Operation("iam", "PutUserPermissionsBoundary", users.put_user_permissions_boundary, mutates=True),
+    Operation("iam", "DeleteUserPermissionsBoundary", users.delete_user_permissions_boundary, mutates=True),
+    # groups and membership
+    Operation("iam", "CreateGroup", groups.create_group, mutates=True),
+    Operation("iam", "GetGroup", groups.get_group, mutates=False),
+    Operation("iam", "ListGroups", groups.list_groups, mutates=False),
+    Operation("iam", "UpdateGroup", groups.update_group, mutates=True),
+    Operation("iam", "DeleteGroup", groups.delete_group, mutates=True),
+    Operation("iam", "AddUserToGroup", groups.add_user_to_group, mutates=True),
+    Operation("iam", "RemoveUserFromGroup", groups.remove_user_from_group, mutates=True),
+    Operation("iam", "ListGroupsForUser", groups.list_groups_for_user, mutates=False),
+    # inline policies of users and groups
+    Operation("iam", "PutUserPolicy", inline_policies.put_user_policy, mutates=True),
+    Operation("iam", "GetUserPolicy", inline_policies.get_user_policy, mutates=False),
+    Operation("iam", "DeleteUserPolicy", inline_policies.delete_user_policy, mutates=True),
+    Operation("iam", "ListUserPolicies", inline_policies.list_user_policies, mutates=False),
+    Operation("iam", "PutGroupPolicy", inline_policies.put_group_policy, mutates=True),
+    Operation("iam", "GetGroupPolicy", inline_policies.get_group_policy, mutates=False),
+    Operation("iam", "DeleteGroupPolicy", inline_policies.delete_group_policy, mutates=True),
+    Operation("iam", "ListGroupPolicies", inline_policies.list_group_policies, mutates=False),
+    # STS
+    Operation("sts", "GetCallerIdentity", sts.get_caller_identity, mutates=False),
+    Operation("sts", "AssumeRoot", sts.assume_root, mutates=True),
+)
+
+OPERATIONS: dict[tuple[str, str], Operation] = {(row.service, row.name): row for row in _ROWS}
