@@ -310,7 +310,7 @@ def test_max_items_as_text_is_read_as_a_number(iamfake: IAMFake, raw: Any) -> No
     assert raw.list_users(MaxItems="+1")["IsTruncated"] is True
 
 
-@pytest.mark.parametrize("given", ["five", True, 1.0, "1.5", " 1", "1_0", "\u0661", None, {"a": 1}])
+@pytest.mark.parametrize("given", ["five", True, 1.0, "1.5", " 1", "1_0", "\u0661", None, {"a": 1}, "9" * 5000])
 def test_max_items_that_is_no_integer_is_refused(iamfake: IAMFake, raw: Any, given: Any) -> None:
     with pytest.raises(ClientError) as exc_info:
         raw.list_users(MaxItems=given)
