@@ -509,6 +509,16 @@ def outcome(action: Callable[[], Any]) -> Any:
         return ValueError
 
 
+def holds(value: Any, marker: object) -> bool:
+    if value is marker:
+        return True
+    if isinstance(value, dict):
+        return any(holds(item, marker) for item in value.values())
+    if isinstance(value, list):
+        return any(holds(item, marker) for item in value)
+    return False
+
+
 ALL_OPERATIONS = [(svc, name) for svc in ("iam", "sts") for name in service_model(svc).operation_names]
 
 
@@ -526,6 +536,11 @@ def test_normalised_params_are_what_the_wire_carries(data: st.DataObject) -> Non
     if any(count > 1 for count in sent.values()):
         assert isinstance(received, str)
         assert "Member must have exactly one value" in received
+        return
+    read_back = outcome(lambda: wire.read_params(operation, body))
+    if holds(read_back, wire._MISSING):
+        # A map entry whose value sends nothing: the wire reader keeps its own marker there,
+        # the normaliser drops the entry (CHOSEN).  Only unmodelled operations have maps.
         return
     on_the_wire = outcome(lambda: normalise(operation, wire.read_params(operation, body)))
     if on_the_wire is ValueError:  # text the wire reader cannot read as an integer
