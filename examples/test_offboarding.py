@@ -37,6 +37,24 @@ def test_offboarding_removes_everything_then_the_user(iamfake, alice):
     iamfake.assert_called("delete_user", UserName=alice, times=1)
 
 
+def test_offboarding_removes_certificates_ssh_keys_and_service_credentials(iamfake):
+    from pathlib import Path
+
+    data = Path(__file__).parent.parent / "tests" / "data"
+    iamfake.add_user("dana")
+    iam = iamfake.client()
+    iam.upload_signing_certificate(UserName="dana", CertificateBody=(data / "cert_1.pem").read_text())
+    iam.upload_ssh_public_key(UserName="dana", SSHPublicKeyBody=(data / "ssh_rsa_2048.pub").read_text())
+    iam.create_service_specific_credential(UserName="dana", ServiceName="codecommit.amazonaws.com")
+
+    removed = offboard("dana")
+
+    kinds = [item.rsplit(" ", 1)[0] for item in removed]
+    assert kinds == ["signing certificate", "SSH public key", "service credential"]
+    with pytest.raises(iam.exceptions.NoSuchEntityException):
+        iam.get_user(UserName="dana")
+
+
 def test_offboarding_a_user_with_nothing_attached(iamfake):
     iamfake.add_user("bob")
 

@@ -79,7 +79,8 @@ def answer_call(
         return None
     credentials = getattr(request_signer, "_credentials", None)
     access_key = getattr(credentials, "access_key", None) if credentials is not None else None
-    return fake._answer(model, context.get(PARAMS_KEY, {}), access_key)
+    region = getattr(request_signer, "_region_name", None)  # the region the request is signed for
+    return fake._answer(model, context.get(PARAMS_KEY, {}), access_key, region)
 
 
 @functools.cache
@@ -132,7 +133,7 @@ def _wire_reply(
     params = context.get(PARAMS_KEY)
     if params is None:  # the request was built without our capture: read what the body says
         params = wire.read_params(operation, request.body)
-    return fake._answer_wire(operation, params, wire.access_key_of(request.headers))
+    return fake._answer_wire(operation, params, wire.access_key_of(request.headers), wire.region_of(request.headers))
 
 
 class Unanswered:

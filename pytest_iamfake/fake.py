@@ -249,6 +249,11 @@ class IAMFake:
         key: dict[str, Any] = self._arrange("CreateAccessKey", {"UserName": user})["AccessKey"]
         return key
 
+    # credentials and audit
+    def set_credential_report_delay(self, seconds: float) -> None:
+        """Fake seconds each credential report takes to generate from now on (default 0: at once)."""
+        self._account.report_seconds = float(seconds)
+
     def client(self, service: str = "iam", *, user: str | None = None, **kwargs: Any) -> BaseClient:
         """A botocore client (what boto3.client returns) signed as the account root, or as `user`.
 
@@ -391,10 +396,10 @@ class IAMFake:
     # --- the call path (botocore_hooks -> here) ---------------------------------------
 
     def _answer(
-        self, operation: OperationModel, params: dict[str, Any], access_key: str | None
+        self, operation: OperationModel, params: dict[str, Any], access_key: str | None, region: str | None = None
     ) -> tuple[AWSResponse, dict[str, Any]] | None:
         """The "call" transport: botocore's (http response, parsed dict), or None to pass on."""
-        outcome = self._handle(operation, params, access_key)
+        outcome = self._handle(operation, params, access_key, region)
         if outcome is None:
             return None
         if isinstance(outcome, IAMError):
@@ -402,16 +407,16 @@ class IAMFake:
         return responses.success(outcome)
 
     def _answer_wire(
-        self, operation: OperationModel, params: dict[str, Any], access_key: str | None
+        self, operation: OperationModel, params: dict[str, Any], access_key: str | None, region: str | None = None
     ) -> tuple[int, bytes, Mapping[str, str]] | None:
         """The "wire" transport: (HTTP status, XML body, headers) as IAM sends them, or None to pass on."""
-        outcome = self._handle(operation, params, access_key)
+        outcome = self._handle(operation, params, access_key, region)
         if outcome is None:
             return None
         return wire.answer(operation, outcome)
 
     def _handle(
-        self, operation: OperationModel, params: dict[str, Any], access_key: str | None
+        self, operation: OperationModel, params: dict[str, Any], access_key: str | None, region: str | None = None
     ) -> dict[str, Any] | IAMError | None:
         """Every transport's pipeline: validation, the model, recording.
 
@@ -435,7 +440,7 @@ class IAMFake:
             raise UnsupportedOperation(self._unsupported_message(service, name))
         try:
             validate(operation, params)
-            result = self.backend.handle(service, name, caller, params)
+            result = self.backend.handle(service, name, caller, params, region=region)
         except IAMError as err:
             self._record(Call(service, name, params, None, err.code, caller.arn, when))
             return err

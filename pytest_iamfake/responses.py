@@ -96,12 +96,8 @@ def success(result: dict[str, Any]) -> tuple[AWSResponse, dict[str, Any]]:
 
 def failure(service: ServiceModel, error: IAMError) -> tuple[AWSResponse, dict[str, Any]]:
     status = error_status(service, error)
-    parsed = {
-        "Error": {
-            "Type": "Sender" if error.sender and status < 500 else "Receiver",
-            "Code": error.code,
-            "Message": error.message,
-        },
-        "ResponseMetadata": metadata(status),
-    }
+    info = {"Type": "Sender" if error.sender and status < 500 else "Receiver", "Code": error.code}
+    if error.message:  # some IAM errors carry no Message element (botocore then says "Unknown")
+        info["Message"] = error.message
+    parsed = {"Error": info, "ResponseMetadata": metadata(status)}
     return _http(status), parsed

@@ -26,6 +26,7 @@ from .model.errors import IAMError
 Render = Callable[[Any, list[str]], None]
 _MISSING = object()
 _AUTHORIZATION = re.compile(r"Credential=([^/,\s]+)/")
+_SCOPE_REGION = re.compile(r"Credential=[^/,\s]+/[^/]+/([^/]+)/")
 
 # --- rendering ------------------------------------------------------------------------
 
@@ -185,9 +186,11 @@ def error_body(operation: OperationModel, error: IAMError) -> tuple[int, bytes, 
     _, parsed = responses.failure(operation.service_model, error)
     info, meta = parsed["Error"], parsed["ResponseMetadata"]
     namespace = operation.service_model.metadata.get("xmlNamespace", "")
+    # Some IAM errors (the credential report's) carry no Message element at all.
+    message = f"<Message>{escape(info['Message'])}</Message>" if "Message" in info else ""
     body = (
         f'<?xml version="1.0" encoding="UTF-8"?>\n<ErrorResponse xmlns="{namespace}"><Error>'
-        f"<Type>{info['Type']}</Type><Code>{escape(info['Code'])}</Code><Message>{escape(info['Message'])}</Message>"
+        f"<Type>{info['Type']}</Type><Code>{escape(info['Code'])}</Code>{message}"
         f"</Error><RequestId>{meta['RequestId']}</RequestId></ErrorResponse>"
     )
     return meta["HTTPStatusCode"], body.encode(), _headers(meta["RequestId"])
@@ -202,6 +205,15 @@ def access_key_of(headers: Any) -> str | None:
     if value is None:
         return None
     found = _AUTHORIZATION.search(value.decode() if isinstance(value, bytes) else value)
+    return found.group(1) if found else None
+
+
+def region_of(headers: Any) -> str | None:
+    """The region of the SigV4 credential scope `Credential=<AKID>/<date>/<region>/<service>/...`."""
+    value = headers.get("Authorization")
+    if value is None:
+        return None
+    found = _SCOPE_REGION.search(value.decode() if isinstance(value, bytes) else value)
     return found.group(1) if found else None
 
 

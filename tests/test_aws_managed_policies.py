@@ -273,4 +273,5 @@ def test_committed_data_matches_the_installed_moto() -> None:
     committed = json.loads(gzip.decompress(DATA.read_bytes()))["source"]
     if committed != source:
         pytest.skip(f"data generated from {committed}; installed {source}: regenerate with the script")
-    assert script.build(script.load_moto_dump(), source) == DATA.read_bytes()
+    # The payload, not the bytes: gzip's header and zlib's output vary between Python builds.
+    assert gzip.decompress(script.build(script.load_moto_dump(), source)) == gzip.decompress(DATA.read_bytes())

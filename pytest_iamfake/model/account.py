@@ -14,8 +14,13 @@ from .paging import Index
 from .passwords import PasswordHash, PasswordPolicy
 
 if TYPE_CHECKING:
+    from .credential_report import CredentialReport
     from .groups import Group
     from .inline_policies import InlinePolicy
+    from .last_used import AccessJob
+    from .service_credentials import ServiceCredential
+    from .signing_certificates import SigningCertificate
+    from .ssh_keys import SSHPublicKey
 
 
 class Clock(Protocol):
@@ -38,6 +43,15 @@ class LoginProfile:
     history: list[PasswordHash] = field(default_factory=list)  # newest last, current included
 
 
+@dataclass(frozen=True)
+class KeyUse:
+    """One use of a credential: when (fake clock), for which service, in which region."""
+
+    when: datetime
+    service: str
+    region: str
+
+
 @dataclass
 class AccessKey:
     """A long-term access key; `sequence` orders a user's keys by creation."""
@@ -47,6 +61,7 @@ class AccessKey:
     created: datetime
     sequence: int
     status: str = "Active"
+    last_used: KeyUse | None = None  # the latest call signed with it (GetAccessKeyLastUsed)
 
 
 @dataclass
@@ -66,6 +81,14 @@ class User:
     # --- groups and inline policies (model/groups.py, model/inline_policies.py) ---
     groups: dict[str, Group] = field(default_factory=dict)  # the user's groups by folded name (at most 10)
     inline_policies: Index[InlinePolicy] = field(default_factory=Index)  # by folded policy name
+    # --- credentials and audit (SSH keys, certificates, service credentials, key use) ---
+    ssh_keys: dict[str, SSHPublicKey] = field(default_factory=dict)  # by key id, in upload order
+    signing_certificates: dict[str, SigningCertificate] = field(default_factory=dict)  # by id, upload order
+    service_credentials: dict[str, ServiceCredential] = field(default_factory=dict)  # by id, creation order
+    # Set by console sign-in (another module); shown by GetUser/ListUsers and the credential report.
+    password_last_used: datetime | None = None
+    # The latest use of any of the user's access keys, per service (service last accessed details).
+    service_use: dict[str, KeyUse] = field(default_factory=dict)
 
 
 class Account:
@@ -83,6 +106,19 @@ class Account:
         self.groups: Index[Group] = Index()  # by folded name, like users
         # CHOSEN: the root user's "name" in login-profile responses is the account id.
         self.root = User(account_id, "/", account_id, root_arn(account_id), created, is_root=True)
+        # --- credentials and audit ---------------------------------------------------------
+        self.created = created
+        self.credentials_issued = 0  # SSH keys, certificates and service credentials ever made here
+        # Every service-specific credential of the account by id (ListServiceSpecificCredentials AllUsers).
+        self.service_credentials: Index[ServiceCredential] = Index()
+        self.certificates_in_use: set[bytes] = set()  # DER of every signing certificate (duplicates)
+        self.alias: str | None = None
+        # Alias -> account id for every account of the fake: aliases are unique across AWS (DOC).
+        # The backend shares one table between its accounts.
+        self.aliases_taken: dict[str, str] = {}
+        self.credential_report: CredentialReport | None = None
+        self.report_seconds = 0.0  # fake seconds a credential report takes (CHOSEN: done at once)
+        self.access_jobs: dict[str, AccessJob] = {}  # GenerateServiceLastAccessedDetails jobs by id
 
     def find_user(self, name: str) -> User | None:
         """The user named `name` in any ASCII case, or None (also for a name that is not a string)."""

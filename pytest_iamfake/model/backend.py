@@ -10,6 +10,7 @@ from .account import Account, Clock
 from .authorization import authorize
 from .credentials import Credentials
 from .identity import Principal
+from .last_used import DEFAULT_REGION, record
 from .operations import OPERATIONS
 from .registry import Request, Result
 
@@ -23,6 +24,7 @@ class IAMBackend:
         self.accounts: dict[str, Account] = {}
         self.credentials = Credentials(account_id)
         self._lock = threading.Lock()
+        self.aliases: dict[str, str] = {}  # account alias -> account id: unique across accounts
         self.account(account_id)
 
     def account(self, account_id: str) -> Account:
@@ -34,6 +36,7 @@ class IAMBackend:
             found = self.accounts.get(account_id)
             if found is None:
                 found = self.accounts[account_id] = Account(account_id, self.clock, self.clock.now())
+                found.aliases_taken = self.aliases
             return found
 
     def caller_for(self, access_key_id: str | None) -> Principal:
@@ -54,17 +57,26 @@ class IAMBackend:
         return OPERATIONS[(service, operation)].mutates
 
     def handle(
-        self, service: str, operation: str, caller: Principal, params: Mapping[str, Any], *, tick: bool = True
+        self,
+        service: str,
+        operation: str,
+        caller: Principal,
+        params: Mapping[str, Any],
+        *,
+        tick: bool = True,
+        region: str | None = None,
     ) -> Result:
         """Run one operation atomically; raises IAMError for an error answer.
 
         A successful state-changing operation moves the clock by its tick unless `tick` is False.
+        `region`: the region the request was signed for (its key's last use records it).
         """
         op = OPERATIONS[(service, operation)]
         account = self.account(caller.account_id)
         with account.lock:
             req = Request(self.credentials, account, caller, operation, params, service, self.account)
             authorize(req)
+            record(req, region or DEFAULT_REGION)
             result = op.handler(req)
         if op.mutates and tick:
             self.clock.after_change()

@@ -624,6 +624,195 @@ def invalid_marker() -> IAMError:
     return IAMError("ValidationError", "Invalid Marker.")
 
 
+# --- credentials and audit: SSH keys, certificates, service credentials, account ----------
+
+
+@aws("REAL")
+def referenced_objects_conflict() -> IAMError:
+    """DeleteUser while SSH public keys or service-specific credentials remain."""
+    return IAMError("DeleteConflict", "Cannot delete entity, must remove referenced objects first.")
+
+
+@aws("REAL")
+def no_such_ssh_key(key_id: str) -> IAMError:
+    return IAMError("NoSuchEntity", f"The Public Key with id {key_id} cannot be found.")
+
+
+@aws("INFERRED")
+def ssh_key_quota(limit: int) -> IAMError:
+    """The quota is DOC; the text follows the REAL AccessKeysPerUser/CertificatesPerUser ones."""
+    return IAMError("LimitExceeded", f"Cannot exceed quota for SSHPublicKeysPerUser: {limit}")
+
+
+@aws("CHOSEN")
+def unrecognized_key_encoding() -> IAMError:
+    """A body that is neither `ssh-rsa ...` nor a PEM public key (code DOC)."""
+    return IAMError(
+        "UnrecognizedPublicKeyEncoding",
+        "The public key encoding is not recognized. Use ssh-rsa (OpenSSH) or PEM encoding.",
+    )
+
+
+@aws("CHOSEN")
+def invalid_public_key(reason: str) -> IAMError:
+    """A recognizable but malformed or too short key (code DOC)."""
+    return IAMError("InvalidPublicKey", f"The public key is invalid: {reason}.")
+
+
+@aws("CHOSEN")
+def duplicate_ssh_key() -> IAMError:
+    """The same key material is already uploaded for this user (code DOC)."""
+    return IAMError("DuplicateSSHPublicKey", "The public key is already associated with this user.")
+
+
+@aws("CHOSEN")
+def status_not_settable(what: str, code: str = "InvalidInput") -> IAMError:
+    """Update...(Status=Expired): the enum lists it, but only IAM sets it.
+
+    `code`: InvalidInput where the operation declares it, else ValidationError.
+    """
+    return IAMError(code, f"{what} status cannot be set to Expired.")
+
+
+@aws("REAL")
+def no_such_certificate(certificate_id: str) -> IAMError:
+    return IAMError("NoSuchEntity", f"The Certificate with id {certificate_id} cannot be found.")
+
+
+@aws("REAL")
+def malformed_certificate(body: str) -> IAMError:
+    """IAM echoes the submitted body; also used (CHOSEN) for a certificate past its notAfter."""
+    return IAMError("MalformedCertificate", f"Certificate {body} is malformed.")
+
+
+@aws("REAL")
+def certificate_quota(limit: int) -> IAMError:
+    return IAMError("LimitExceeded", f"Cannot exceed quota for CertificatesPerUser: {limit}")
+
+
+@aws("CHOSEN")
+def duplicate_certificate() -> IAMError:
+    """The same certificate is already associated with a user of the account (code DOC)."""
+    return IAMError("DuplicateCertificate", "The certificate is already associated with a user in this account.")
+
+
+@aws("REAL")
+def unsupported_credential_service(service: str) -> IAMError:
+    """NoSuchEntity 404, not the declared NotSupportedService; no period (REAL)."""
+    return IAMError("NoSuchEntity", f"No such service {service} is supported for Service Specific Credentials")
+
+
+@aws("REAL")
+def no_such_service_credential(credential_id: str) -> IAMError:
+    """No period (REAL)."""
+    return IAMError("NoSuchEntity", f"No such credential {credential_id} exists")
+
+
+@aws("CHOSEN")
+def service_credential_quota(limit: int) -> IAMError:
+    """The quota (two per service per user) is DOC; the text follows IAM's quota texts."""
+    return IAMError("LimitExceeded", f"Cannot exceed quota for ServiceSpecificCredentialsPerUserPerService: {limit}")
+
+
+@aws("CHOSEN")
+def all_users_with_user_name() -> IAMError:
+    """ListServiceSpecificCredentials with both AllUsers and UserName (DOC: not combinable)."""
+    return IAMError("ValidationError", "AllUsers cannot be combined with UserName.")
+
+
+@aws("REAL")
+def account_alias_exists(alias: str) -> IAMError:
+    return IAMError("EntityAlreadyExists", f"The account alias {alias} already exists.")
+
+
+@aws("CHOSEN")
+def alias_is_account_number(alias: str) -> IAMError:
+    """An alias of twelve digits, which could be mistaken for an account id (rule DOC)."""
+    return IAMError("ValidationError", f"The account alias {alias} cannot be a 12-digit number.")
+
+
+@aws("CHOSEN")
+def no_such_account_alias(alias: str) -> IAMError:
+    """DeleteAccountAlias with a name that is not the account's alias (code INFERRED)."""
+    return IAMError("NoSuchEntity", f"The account alias {alias} cannot be found.")
+
+
+@aws("REAL")
+def key_last_used_denied(caller_arn: str, key_id: str) -> IAMError:
+    """GetAccessKeyLastUsed of a key the account does not have: no colon after "perform" (REAL)."""
+    return IAMError(
+        "AccessDenied",
+        f"User: {caller_arn} is not authorized to perform iam:GetAccessKeyLastUsed on resource: access key {key_id}",
+    )
+
+
+@aws("REAL")
+def report_capacity() -> IAMError:
+    """GenerateCredentialReport when IAM runs too many generation tasks (reachable through fail())."""
+    return IAMError("LimitExceeded", "No more capacity to launch new report generation tasks")
+
+
+@aws("REAL")
+def report_not_present() -> IAMError:
+    """No Message element at all (REAL): botocore then shows "Unknown"."""
+    return IAMError("ReportNotPresent", "")
+
+
+@aws("REAL")
+def report_in_progress() -> IAMError:
+    """No Message element (REAL)."""
+    return IAMError("ReportInProgress", "")
+
+
+@aws("INFERRED")
+def report_expired() -> IAMError:
+    """Code DOC; no Message, like its two siblings (INFERRED)."""
+    return IAMError("ReportExpired", "")
+
+
+@aws("REAL")
+def no_such_role(name: str) -> IAMError:
+    return IAMError("NoSuchEntity", f"The role with name {name} cannot be found.")
+
+
+@aws("CHOSEN")
+def no_such_saml_provider(arn: str) -> IAMError:
+    return IAMError("NoSuchEntity", f"SAMLProvider {arn} does not exist.")
+
+
+@aws("CHOSEN")
+def no_such_server_certificate(name: str) -> IAMError:
+    return IAMError("NoSuchEntity", f"The Server Certificate with name {name} cannot be found.")
+
+
+@aws("CHOSEN")
+def invalid_entity_arn(arn: str) -> IAMError:
+    """GenerateServiceLastAccessedDetails with an ARN that names no user, group, role or policy."""
+    return IAMError("InvalidInput", f"ARN {arn} is not valid.")
+
+
+@aws("CHOSEN")
+def no_such_entity_arn(arn: str) -> IAMError:
+    return IAMError("NoSuchEntity", f"The entity with ARN {arn} cannot be found.")
+
+
+@aws("CHOSEN")
+def no_such_job(job_id: str) -> IAMError:
+    return IAMError("NoSuchEntity", f"The job with id {job_id} cannot be found.")
+
+
+@aws("CHOSEN")
+def organization_not_found() -> IAMError:
+    """ListOrganizationsFeatures outside an organization; worded after the model's docstring.
+
+    The model declares the error without a code, so its code is the shape's name (DOC).
+    """
+    return IAMError(
+        "OrganizationNotFoundException",
+        "The request was rejected because no organization is associated with your account.",
+    )
+
+
 # --- policy documents -------------------------------------------------------------------
 # MalformedPolicyDocument (400).  REAL texts are AWS's answers to CreatePolicy recorded by
 # LocalStack's AWS-validated tests (shared/reference/iam-entities.md §5.7) unless the

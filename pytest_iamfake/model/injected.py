@@ -12,6 +12,8 @@ from typing import Any
 
 from . import errors
 from .access_keys import QUOTA
+from .signing_certificates import QUOTA as CERTIFICATE_QUOTA
+from .ssh_keys import QUOTA as SSH_KEY_QUOTA
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,49 @@ _BY_OPERATION: dict[tuple[str, str], Wording] = {
     ("DeleteAccountPasswordPolicy", "NoSuchEntity"): lambda call: errors.no_password_policy_to_delete(),
 }
 
+
+def _about(member: str, message: Callable[[str], errors.IAMError]) -> Wording:
+    """The message naming the call's `member` (an id, a body), when the call has it."""
+    return lambda call: message(value) if isinstance(value := call.params.get(member), str) else None
+
+
+# --- credentials and audit ---
+_BY_OPERATION.update(
+    {
+        ("UploadSSHPublicKey", "NoSuchEntity"): _NO_SUCH_USER,
+        ("UploadSSHPublicKey", "LimitExceeded"): lambda call: errors.ssh_key_quota(SSH_KEY_QUOTA),
+        ("ListSSHPublicKeys", "NoSuchEntity"): _NO_SUCH_USER,
+        **{
+            (op, "NoSuchEntity"): _about("SSHPublicKeyId", errors.no_such_ssh_key)
+            for op in ("GetSSHPublicKey", "UpdateSSHPublicKey", "DeleteSSHPublicKey")
+        },
+        ("UploadSigningCertificate", "NoSuchEntity"): _NO_SUCH_USER,
+        ("UploadSigningCertificate", "LimitExceeded"): lambda call: errors.certificate_quota(CERTIFICATE_QUOTA),
+        ("UploadSigningCertificate", "MalformedCertificate"): _about("CertificateBody", errors.malformed_certificate),
+        ("ListSigningCertificates", "NoSuchEntity"): _NO_SUCH_USER,
+        **{
+            (op, "NoSuchEntity"): _about("CertificateId", errors.no_such_certificate)
+            for op in ("UpdateSigningCertificate", "DeleteSigningCertificate")
+        },
+        ("CreateServiceSpecificCredential", "NoSuchEntity"): _NO_SUCH_USER,
+        **{
+            (op, "NoSuchEntity"): _about("ServiceSpecificCredentialId", errors.no_such_service_credential)
+            for op in (
+                "ResetServiceSpecificCredential",
+                "UpdateServiceSpecificCredential",
+                "DeleteServiceSpecificCredential",
+            )
+        },
+        ("ListServiceSpecificCredentials", "NoSuchEntity"): _about(
+            "ServiceName", errors.unsupported_credential_service
+        ),
+        ("CreateAccountAlias", "EntityAlreadyExists"): _about("AccountAlias", errors.account_alias_exists),
+        ("DeleteAccountAlias", "NoSuchEntity"): _about("AccountAlias", errors.no_such_account_alias),
+        ("GenerateCredentialReport", "LimitExceeded"): lambda call: errors.report_capacity(),
+        ("ListInstanceProfilesForRole", "NoSuchEntity"): _about("RoleName", errors.no_such_role),
+    }
+)
+
 # Codes whose message does not depend on the operation.
 _BY_CODE: dict[str, Wording] = {
     "PasswordPolicyViolation": lambda call: errors.password_policy_violation(),
@@ -83,6 +128,15 @@ _BY_CODE: dict[str, Wording] = {
         call.operation,
         f"user {user}" if (user := call.user) else "*",  # CHOSEN: "*"
     ),
+    # credentials and audit
+    "ReportNotPresent": lambda call: errors.report_not_present(),
+    "ReportInProgress": lambda call: errors.report_in_progress(),
+    "ReportExpired": lambda call: errors.report_expired(),
+    "DuplicateSSHPublicKey": lambda call: errors.duplicate_ssh_key(),
+    "UnrecognizedPublicKeyEncoding": lambda call: errors.unrecognized_key_encoding(),
+    "InvalidPublicKey": lambda call: errors.invalid_public_key("it is malformed"),
+    "DuplicateCertificate": lambda call: errors.duplicate_certificate(),
+    "OrganizationNotFoundException": lambda call: errors.organization_not_found(),
 }
 
 

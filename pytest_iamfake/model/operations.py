@@ -7,7 +7,22 @@ of its resource and a row here.
 
 from __future__ import annotations
 
-from . import access_keys, groups, inline_policies, login_profiles, password_policy, sts, users
+from . import (
+    access_keys,
+    account_info,
+    audit_surface,
+    credential_report,
+    groups,
+    inline_policies,
+    last_used,
+    login_profiles,
+    password_policy,
+    service_credentials,
+    signing_certificates,
+    ssh_keys,
+    sts,
+    users,
+)
 from .registry import Operation
 
 _ROWS: tuple[Operation, ...] = (
@@ -56,6 +71,56 @@ _ROWS: tuple[Operation, ...] = (
     Operation("iam", "GetGroupPolicy", inline_policies.get_group_policy, mutates=False),
     Operation("iam", "DeleteGroupPolicy", inline_policies.delete_group_policy, mutates=True),
     Operation("iam", "ListGroupPolicies", inline_policies.list_group_policies, mutates=False),
+    # --- credentials and audit ---
+    # SSH public keys
+    Operation("iam", "UploadSSHPublicKey", ssh_keys.upload_ssh_public_key, mutates=True),
+    Operation("iam", "GetSSHPublicKey", ssh_keys.get_ssh_public_key, mutates=False),
+    Operation("iam", "UpdateSSHPublicKey", ssh_keys.update_ssh_public_key, mutates=True),
+    Operation("iam", "DeleteSSHPublicKey", ssh_keys.delete_ssh_public_key, mutates=True),
+    Operation("iam", "ListSSHPublicKeys", ssh_keys.list_ssh_public_keys, mutates=False),
+    # signing certificates
+    Operation("iam", "UploadSigningCertificate", signing_certificates.upload_signing_certificate, mutates=True),
+    Operation("iam", "UpdateSigningCertificate", signing_certificates.update_signing_certificate, mutates=True),
+    Operation("iam", "DeleteSigningCertificate", signing_certificates.delete_signing_certificate, mutates=True),
+    Operation("iam", "ListSigningCertificates", signing_certificates.list_signing_certificates, mutates=False),
+    # service-specific credentials
+    Operation(
+        "iam", "CreateServiceSpecificCredential", service_credentials.create_service_specific_credential, mutates=True
+    ),
+    Operation(
+        "iam", "ResetServiceSpecificCredential", service_credentials.reset_service_specific_credential, mutates=True
+    ),
+    Operation(
+        "iam", "UpdateServiceSpecificCredential", service_credentials.update_service_specific_credential, mutates=True
+    ),
+    Operation(
+        "iam", "DeleteServiceSpecificCredential", service_credentials.delete_service_specific_credential, mutates=True
+    ),
+    Operation(
+        "iam", "ListServiceSpecificCredentials", service_credentials.list_service_specific_credentials, mutates=False
+    ),
+    # key use and service last accessed
+    Operation("iam", "GetAccessKeyLastUsed", last_used.get_access_key_last_used, mutates=False),
+    Operation(
+        "iam", "GenerateServiceLastAccessedDetails", last_used.generate_service_last_accessed_details, mutates=True
+    ),
+    Operation("iam", "GetServiceLastAccessedDetails", last_used.get_service_last_accessed_details, mutates=False),
+    # the account: summary, alias, credential report
+    Operation("iam", "GetAccountSummary", account_info.get_account_summary, mutates=False),
+    Operation("iam", "CreateAccountAlias", account_info.create_account_alias, mutates=True),
+    Operation("iam", "DeleteAccountAlias", account_info.delete_account_alias, mutates=True),
+    Operation("iam", "ListAccountAliases", account_info.list_account_aliases, mutates=False),
+    Operation("iam", "GenerateCredentialReport", credential_report.generate_credential_report, mutates=True),
+    Operation("iam", "GetCredentialReport", credential_report.get_credential_report, mutates=False),
+    # the read surface of an account without these entities
+    Operation("iam", "ListSAMLProviders", audit_surface.list_saml_providers, mutates=False),
+    Operation("iam", "ListSAMLProviderTags", audit_surface.list_saml_provider_tags, mutates=False),
+    Operation("iam", "ListOpenIDConnectProviders", audit_surface.list_open_id_connect_providers, mutates=False),
+    Operation("iam", "ListServerCertificates", audit_surface.list_server_certificates, mutates=False),
+    Operation("iam", "ListServerCertificateTags", audit_surface.list_server_certificate_tags, mutates=False),
+    Operation("iam", "ListInstanceProfiles", audit_surface.list_instance_profiles, mutates=False),
+    Operation("iam", "ListInstanceProfilesForRole", audit_surface.list_instance_profiles_for_role, mutates=False),
+    Operation("iam", "ListOrganizationsFeatures", audit_surface.list_organizations_features, mutates=False),
     # STS
     Operation("sts", "GetCallerIdentity", sts.get_caller_identity, mutates=False),
     Operation("sts", "AssumeRoot", sts.assume_root, mutates=True),

@@ -42,6 +42,8 @@ def user_output(user: User, *, created: bool = False, listing: bool = False) -> 
         "Arn": user.arn,
         "CreateDate": as_created(user.created) if created else as_stored(user.created),
     }
+    if user.password_last_used is not None:  # GetUser and ListUsers only (DOC, reference 2.4)
+        out["PasswordLastUsed"] = as_stored(user.password_last_used)
     if listing:
         return out
     if user.permissions_boundary is not None:
@@ -157,6 +159,10 @@ def delete_user_permissions_boundary(req: Request) -> Result:
 DELETE_BLOCKERS: list[tuple[Callable[[User], bool], Callable[[], errors.IAMError]]] = [
     (lambda user: user.login_profile is not None, lambda: errors.delete_conflict("login profile")),
     (lambda user: bool(user.access_keys), lambda: errors.delete_conflict("access keys")),
+    (lambda user: bool(user.signing_certificates), lambda: errors.delete_conflict("certificates")),
+    (lambda user: bool(user.ssh_keys), errors.referenced_objects_conflict),
+    (lambda user: bool(user.service_credentials), errors.referenced_objects_conflict),
+    # (an enabled MFA device: "must delete MFA device first." goes here)
     (lambda user: bool(user.inline_policies), lambda: errors.delete_conflict("policies")),
     # (attached managed policies: "must detach all policies first." goes here)
     (lambda user: bool(user.groups), errors.must_remove_users_from_group),
