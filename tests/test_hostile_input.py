@@ -9,6 +9,7 @@ operations added later are covered without touching this file.
 from __future__ import annotations
 
 import functools
+import json
 import os
 import sys
 import traceback
@@ -188,6 +189,29 @@ def test_arabic_indic_digits_are_no_account_id(iamfake: IAMFake) -> None:
     with pytest.raises(ClientError):
         sts.assume_root(TargetPrincipal=f"arn:aws:iam::{ARABIC_INDIC_ACCOUNT}:root", TaskPolicyArn=task)
     assert sts.assume_root(TargetPrincipal="111122223333", TaskPolicyArn=task)["Credentials"]["AccessKeyId"]
+
+
+def test_arabic_indic_digits_are_no_account_in_a_boundary_arn(iam: Any) -> None:
+    arn = f"arn:aws:iam::{ARABIC_INDIC_ACCOUNT}:policy/team"
+    with pytest.raises(ClientError) as exc_info:
+        iam.create_user(UserName="bob", PermissionsBoundary=arn)
+    assert exc_info.value.response["Error"]["Code"] == "InvalidInput"
+    assert exc_info.value.response["Error"]["Message"] == f"ARN {arn} is not valid."
+
+
+def test_arabic_indic_digits_are_no_epoch_in_a_policy_date(iam: Any) -> None:
+    iam.create_user(UserName="bob")
+    condition = {"DateGreaterThan": {"aws:CurrentTime": "\u0661\u0662\u0663"}}
+    statement = {"Effect": "Allow", "Action": "*", "Resource": "*", "Condition": condition}
+    document = json.dumps({"Version": "2012-10-17", "Statement": [statement]})
+    with pytest.raises(iam.exceptions.MalformedPolicyDocumentException):
+        iam.put_user_policy(UserName="bob", PolicyName="dates", PolicyDocument=document)
+    condition["DateGreaterThan"]["aws:CurrentTime"] = "123"
+    iam.put_user_policy(
+        UserName="bob",
+        PolicyName="dates",
+        PolicyDocument=json.dumps({"Version": "2012-10-17", "Statement": [statement]}),
+    )
 
 
 def test_d_in_a_model_pattern_takes_ascii_digits_only() -> None:
