@@ -25,9 +25,10 @@ from typing import Any  # noqa: E402
 import boto3  # noqa: E402
 from botocore.awsrequest import AWSResponse  # noqa: E402
 
-from pytest_iamfake import IAMFake, wire  # noqa: E402
-from pytest_iamfake.fake import service_model  # noqa: E402
+from pytest_iamfake import IAMFake  # noqa: E402
+from pytest_iamfake.adapter import wire_codec as wire  # noqa: E402
 from pytest_iamfake.options import build  # noqa: E402
+from pytest_iamfake.services import service_model  # noqa: E402
 
 PASSWORD = "Str0ng!Passw0rd"
 OPERATIONS = ("get_login_profile", "create_login_profile")

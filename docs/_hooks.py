@@ -30,7 +30,7 @@ from botocore import xform_name
 
 import pytest_iamfake
 from pytest_iamfake.model.operations import OPERATIONS
-from pytest_iamfake.options import DEFAULTS, NAMES
+from pytest_iamfake.options import OPTIONS
 
 # Sections of the API page: (title, public names). A name shows up once pytest_iamfake exports
 # it; an exported name no section lists goes to "other", an exception to "errors". So a new
@@ -42,7 +42,6 @@ API_GROUPS: dict[str, tuple[str, tuple[str, ...]]] = {
     "failures": ("Injected failures", ("Fault", "error_codes", "error_cases")),
     "other": ("Other names", ()),
 }
-DEFAULT_NOTE = re.compile(r"\s*\(default [^\s()]*\)$")  # the table has a Default column
 MARKER = re.compile(r"^<!-- generated: (\w+)(?: (\w+))? -->$", re.MULTILINE)
 # A committed table: the opening marker, the table, the closing marker.
 COMMITTED = re.compile(r"^<!-- generated: (\w+) -->\n(.*?)^<!-- end generated -->$", re.MULTILINE | re.DOTALL)
@@ -103,24 +102,15 @@ def _operations() -> str:
     return "\n".join(rows)
 
 
-def _ini_names() -> set[str]:
-    from pytest_iamfake import plugin
-
-    return set(getattr(plugin, "INI_NAMES", NAMES))
-
-
 def _options() -> str:
-    from pytest_iamfake import plugin
-
-    helps: dict[str, str] = getattr(plugin, "INI_HELP", {})
-    ini = _ini_names()
+    """The options table, from pytest_iamfake.options.OPTIONS (as the ini help and marker line are)."""
     rows = ["| Option | Default | ini | Meaning |", "|---|---|---|---|"]
-    for name in NAMES:
-        default = getattr(DEFAULTS, name)
+    for option in OPTIONS:
+        default = option.default
         shown = default.isoformat().replace("+00:00", "Z") if hasattr(default, "isoformat") else repr(default)
-        ini_name = f"`iamfake_{name}`" if name in ini else "marker / `fake_iam()` only"
-        meaning = DEFAULT_NOTE.sub("", helps.get(name, "")).replace("|", "\\|")
-        rows.append(f"| `{name}` | `{shown}` | {ini_name} | {meaning} |")
+        ini_name = f"`iamfake_{option.name}`" if option.ini else "marker / `fake_iam()` only"
+        meaning = option.help.replace("|", "\\|")
+        rows.append(f"| `{option.name}` | `{shown}` | {ini_name} | {meaning} |")
     return "\n".join(rows)
 
 

@@ -87,3 +87,16 @@ def _closest(calls: Sequence[Call], wanted: CallFilter) -> str:
     _, n, call = min(candidates, key=lambda item: item[0])
     lines = "\n".join(f"    {line}" for line in wanted.differences(call))
     return f"Closest is #{n}, which differs in:\n{lines}"
+
+
+def swallowed_problem(calls: Sequence[Call]) -> str | None:
+    """verify()'s complaint about unsupported calls the code under test carried on after, or None."""
+    swallowed = [c for c in calls if c.unsupported]
+    if not swallowed:
+        return None
+    names = ", ".join(f"{c.service}:{c.operation}" for c in swallowed)
+    return (
+        f"pytest-iamfake: the code under test called operations the fake does not model ({names}) "
+        "and carried on after UnsupportedOperation.\n"
+        "Model them, avoid them, or pass strict=False to accept it."
+    )

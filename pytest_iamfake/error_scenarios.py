@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import operations
-from .fake import faked_models
+from . import services
 
 
 def error_codes(operation: str, service: str = "iam") -> tuple[str, ...]:
@@ -13,7 +12,7 @@ def error_codes(operation: str, service: str = "iam") -> tuple[str, ...]:
 
     `operation` is spelled "CreateLoginProfile" or "create_login_profile".
     """
-    return operations.declared_codes(operations.resolve(operation, service, faked_models()))
+    return services.declared_codes(services.resolve(operation, service, services.faked_models()))
 
 
 def error_cases(operation: str, service: str = "iam") -> list[Any]:

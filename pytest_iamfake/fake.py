@@ -3,54 +3,27 @@
 from __future__ import annotations
 
 import contextlib
-import functools
-import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-import botocore.session
-
-from . import assertions, botocore_hooks, operations, responses, wire
+from . import assertions, services
+from .adapter import hooks
 from .calls import Call, CallFilter, redact
 from .clock import Clock
+from .engine import Engine
 from .env import DEFAULT_REGION, FAKE_ACCESS_KEY_ID, FAKE_SECRET_ACCESS_KEY, fake_aws_environment
-from .exceptions import UnsupportedOperation, UsageError
-from .faults import Fault, Faults, prepare
-from .model import IAMBackend, IAMError
-from .model.account import Account
-from .model.identity import root_principal
-from .options import Options, build
-from .validation import validate
+from .exceptions import UsageError
+from .faults import Fault, prepare
+from .model import IAMError
+from .options import DEFAULTS, Options, build
+
+# Kept importable from here: tests and tools reached them through this module.
+from .services import FAKED_SERVICES, faked_models, service_model
 
 if TYPE_CHECKING:
-    from botocore.awsrequest import AWSResponse
     from botocore.client import BaseClient
-    from botocore.model import OperationModel, ServiceModel
 
-FAKED_SERVICES = ("iam", "sts")
-
-_session_lock = threading.Lock()
-_session: botocore.session.Session | None = None
-
-
-def _botocore_session() -> botocore.session.Session:
-    """One botocore session for the fake's own clients and service models (loading is slow)."""
-    global _session
-    with _session_lock:
-        if _session is None:
-            _session = botocore.session.Session()
-        return _session
-
-
-@functools.cache
-def service_model(service: str) -> ServiceModel:
-    """The installed botocore model of `service`."""
-    return _botocore_session().get_service_model(service)
-
-
-def faked_models() -> dict[str, ServiceModel]:
-    """The botocore models of the services the fake answers for, by service name."""
-    return {service: service_model(service) for service in FAKED_SERVICES}
+__all__ = ["FAKED_SERVICES", "IAMFake", "fake_iam", "faked_models", "service_model"]
 
 
 def _names(given: Iterable[str]) -> list[str]:
@@ -76,15 +49,16 @@ class IAMFake:
 
     Get one from the `iamfake` fixture or `fake_iam()`.  Arrange state with
     `add_user`, `add_login_profile`, ...; inspect `calls`; move time with `clock`.
+
+    The handle delegates: calls go through its Engine (engine.py), state lives in the
+    model's IAMBackend, botocore is reached through the adapter (adapter/hooks.py).
     """
 
     def __init__(self, options: Options | None = None) -> None:
-        self.options = options or Options()
+        self.options = options or DEFAULTS
         self.clock = Clock(self.options.start_time, self.options.tick, self.options.clock)
-        self.backend = IAMBackend(self.options.account_id, self.clock)
-        self._calls: list[Call] = []
-        self._calls_lock = threading.Lock()
-        self._faults = Faults()
+        self.engine = Engine(self.options.account_id, self.clock, unmodelled=self.options.unmodelled)
+        self.backend = self.engine.backend
         self._env: contextlib.ExitStack | None = None
 
     # --- lifecycle -----------------------------------------------------------------
@@ -97,11 +71,11 @@ class IAMFake:
         """Activate: route every botocore IAM/STS call here and fake the AWS environment."""
         if self._env is not None:
             raise UsageError("This IAMFake is already active; stop() it before starting it again.")
-        botocore_hooks.install()
+        hooks.install()
         stack = contextlib.ExitStack()
         stack.enter_context(fake_aws_environment())
         self._env = stack
-        botocore_hooks.push(self)
+        hooks.push(self.engine, self.options.transport)
         try:
             self._apply_initial_state()
         except BaseException:
@@ -111,7 +85,7 @@ class IAMFake:
 
     def stop(self) -> None:
         """Deactivate and restore the environment (state is kept for inspection)."""
-        botocore_hooks.pop(self)
+        hooks.pop(self.engine)
         if self._env is not None:
             self._env.close()
             self._env = None
@@ -130,18 +104,10 @@ class IAMFake:
 
     # --- arrange -------------------------------------------------------------------
 
-    @property
-    def _account(self) -> Account:
-        """The fake's own account (the one its `account_id` option names)."""
-        return self.backend.account(self.options.account_id)
-
     def _arrange(self, operation: str, params: dict[str, Any], service: str = "iam") -> dict[str, Any]:
         """Run a model operation as the account root, unrecorded and without moving the clock."""
-        model = service_model(service).operation_model(operation)
-        root = root_principal(self.options.account_id)
         try:
-            validate(model, params, typed=True)  # helpers refuse wrong types, as a default client does
-            return self.backend.handle(service, operation, root, params, tick=False)
+            return self.engine.arrange(operation, params, service)
         except IAMError as err:
             shown = ", ".join(f"{k}={v!r}" for k, v in redact(params).items())
             raise _arrange_failed(f"{operation}({shown})", err) from None
@@ -184,9 +150,7 @@ class IAMFake:
         Returns the Group as GetGroup returns it.
         """
         users, policies = _names(users), self._attachable(policies, "AttachGroupPolicy")
-        account = self._account
-        with account.lock:
-            missing = [user for user in users if account.find_user(user) is None]
+        missing = self.backend.missing_users(self.options.account_id, users)
         if missing:
             raise UsageError(f"add_group({name!r}): no IAM user {', '.join(map(repr, missing))}; add_user first.")
         self._arrange("CreateGroup", {"GroupName": name, "Path": path})
@@ -204,12 +168,8 @@ class IAMFake:
         return arns
 
     def _require_group(self, name: str, what: str) -> None:
-        from .model.names import fold
-
-        account = self._account
-        with account.lock:
-            if fold(name) not in account.groups:
-                raise UsageError(f"{what}: no IAM group {name!r}; add_group first.")
+        if not self.backend.has_group(self.options.account_id, name):
+            raise UsageError(f"{what}: no IAM group {name!r}; add_group first.")
 
     def add_login_profile(
         self, user: str, password: str, *, reset_required: bool = False, check_policy: bool = True
@@ -218,17 +178,12 @@ class IAMFake:
 
         `check_policy=False` stores a password the account's policy would refuse.
         """
-        from .model import login_profiles
-
-        account = self._account
-        with account.lock:
-            try:
-                target = account.require_user(user)
-                login_profiles.new_profile(
-                    account, target, password, reset_required=reset_required, check_policy=check_policy
-                )
-            except IAMError as err:
-                raise _arrange_failed(f"add_login_profile({user!r})", err) from None
+        try:
+            self.backend.seed_login_profile(
+                self.options.account_id, user, password, reset_required=reset_required, check_policy=check_policy
+            )
+        except IAMError as err:
+            raise _arrange_failed(f"add_login_profile({user!r})", err) from None
         profile: dict[str, Any] = self._arrange("GetLoginProfile", {"UserName": user})["LoginProfile"]
         return profile
 
@@ -249,10 +204,11 @@ class IAMFake:
         key: dict[str, Any] = self._arrange("CreateAccessKey", {"UserName": user})["AccessKey"]
         return key
 
-    # credentials and audit
     def set_credential_report_delay(self, seconds: float) -> None:
         """Fake seconds each credential report takes to generate from now on (default 0: at once)."""
-        self._account.report_seconds = float(seconds)
+        if isinstance(seconds, bool) or not isinstance(seconds, (int, float)) or seconds < 0:
+            raise UsageError(f"set_credential_report_delay() takes seconds >= 0; got {seconds!r}.")
+        self.backend.set_report_delay(self.options.account_id, float(seconds))
 
     def client(self, service: str = "iam", *, user: str | None = None, **kwargs: Any) -> BaseClient:
         """A botocore client (what boto3.client returns) signed as the account root, or as `user`.
@@ -261,23 +217,18 @@ class IAMFake:
         with `add_access_key` when it has none.
         """
         if user is not None:
-            from .model import access_keys
-
             given = sorted(k for k in kwargs if k.startswith("aws_"))
             if given:
                 raise UsageError(
                     f"client(user={user!r}) signs with the user's own key; do not pass {', '.join(given)}."
                 )
-            account = self._account
-            with account.lock:
-                found = account.find_user(user)
-                if found is None:
-                    raise UsageError(
-                        f"client(user={user!r}): account {account.account_id} has no IAM user {user!r}; "
-                        "create it first (add_user or the users= option)."
-                    )
-                key = access_keys.active_key(found)
-                pair = (key.key_id, key.secret) if key is not None else None
+            try:
+                pair = self.backend.signing_key_for(self.options.account_id, user)
+            except IAMError:
+                raise UsageError(
+                    f"client(user={user!r}): account {self.options.account_id} has no IAM user {user!r}; "
+                    "create it first (add_user or the users= option)."
+                ) from None
             if pair is None:
                 created = self.add_access_key(user)
                 pair = (created["AccessKeyId"], created["SecretAccessKey"])
@@ -285,19 +236,14 @@ class IAMFake:
         kwargs.setdefault("region_name", DEFAULT_REGION)
         kwargs.setdefault("aws_access_key_id", FAKE_ACCESS_KEY_ID)
         kwargs.setdefault("aws_secret_access_key", FAKE_SECRET_ACCESS_KEY)
-        return _botocore_session().create_client(service, **kwargs)
+        return services.botocore_session().create_client(service, **kwargs)
 
     # --- inspect -------------------------------------------------------------------
 
     @property
     def calls(self) -> list[Call]:
         """Every IAM/STS call the code under test made, in order."""
-        with self._calls_lock:
-            return list(self._calls)
-
-    def _record(self, call: Call) -> None:
-        with self._calls_lock:
-            self._calls.append(call)
+        return self.engine.calls
 
     def check_password(self, user: str, password: str) -> bool:
         """Would IAM user `user` sign in to the console with `password` now?
@@ -306,9 +252,7 @@ class IAMFake:
         under the policy's HardExpiry.  Without HardExpiry an expired password still signs
         in (the console then asks for a new one).
         """
-        from .model import login_profiles
-
-        return login_profiles.can_sign_in(self._account, user, password)
+        return self.backend.can_sign_in(self.options.account_id, user, password)
 
     def get_calls(self, operation: str | None = None, *, service: str | None = None, **params: Any) -> list[Call]:
         """The recorded calls of `operation` (any, if None) whose params contain `params`.
@@ -338,7 +282,7 @@ class IAMFake:
 
     @staticmethod
     def _filter(operation: str | None, service: str | None, params: dict[str, Any]) -> CallFilter:
-        return operations.call_filter(operation, service, params, faked_models())
+        return services.call_filter(operation, service, params, faked_models())
 
     def verify(self) -> None:
         """The end-of-test check: fail for faults that never fired and swallowed unsupported calls."""
@@ -347,22 +291,12 @@ class IAMFake:
             return
         calls = self.calls
         problems = [
-            problem for problem in (self._swallowed_problem(calls), self._faults.unfired_problem(calls)) if problem
+            problem
+            for problem in (assertions.swallowed_problem(calls), self.engine.faults.unfired_problem(calls))
+            if problem
         ]
         if problems:
             raise AssertionError("\n\n".join(problems))
-
-    @staticmethod
-    def _swallowed_problem(calls: list[Call]) -> str | None:
-        swallowed = [c for c in calls if c.unsupported]
-        if not swallowed:
-            return None
-        names = ", ".join(f"{c.service}:{c.operation}" for c in swallowed)
-        return (
-            f"pytest-iamfake: the code under test called operations the fake does not model ({names}) "
-            "and carried on after UnsupportedOperation.\n"
-            "Model them, avoid them, or pass strict=False to accept it."
-        )
 
     # --- failures ------------------------------------------------------------------
 
@@ -385,81 +319,18 @@ class IAMFake:
         validation and the model, so it changes no state.  verify() fails the test if it never
         fired, unless `optional`.
         """
-        model = operations.resolve(operation, None, faked_models())
-        return self._faults.add(prepare(model, code, message=message, times=times, when=when, optional=optional))
+        model = services.resolve(operation, None, faked_models())
+        fault = prepare(model, code, message=message, times=times, when=when, optional=optional)
+        return self.engine.faults.add(fault)
 
     @property
     def faults(self) -> list[Fault]:
         """The faults added with fail(), in order."""
-        return list(self._faults)
-
-    # --- the call path (botocore_hooks -> here) ---------------------------------------
-
-    def _answer(
-        self, operation: OperationModel, params: dict[str, Any], access_key: str | None, region: str | None = None
-    ) -> tuple[AWSResponse, dict[str, Any]] | None:
-        """The "call" transport: botocore's (http response, parsed dict), or None to pass on."""
-        outcome = self._handle(operation, params, access_key, region)
-        if outcome is None:
-            return None
-        if isinstance(outcome, IAMError):
-            return responses.failure(operation.service_model, outcome)
-        return responses.success(outcome)
-
-    def _answer_wire(
-        self, operation: OperationModel, params: dict[str, Any], access_key: str | None, region: str | None = None
-    ) -> tuple[int, bytes, Mapping[str, str]] | None:
-        """The "wire" transport: (HTTP status, XML body, headers) as IAM sends them, or None to pass on."""
-        outcome = self._handle(operation, params, access_key, region)
-        if outcome is None:
-            return None
-        return wire.answer(operation, outcome)
-
-    def _handle(
-        self, operation: OperationModel, params: dict[str, Any], access_key: str | None, region: str | None = None
-    ) -> dict[str, Any] | IAMError | None:
-        """Every transport's pipeline: validation, the model, recording.
-
-        Returns the result, the error answer, or None when the call is not the fake's to answer.
-        An injected fault answers first, even for operations the model lacks.
-        """
-        service = operation.service_model.service_name
-        name = operation.name
-        if service not in FAKED_SERVICES:
-            return None
-        caller = self.backend.caller_for(access_key)
-        when = self.clock.now()
-        if self._faults:  # most tests inject nothing: build no Call for them
-            injected = self._faults.answer(Call(service, name, params, None, None, caller.arn, when), self._record)
-            if injected is not None:
-                return injected
-        if not self.backend.covers(service, name):
-            if self.options.unmodelled == "passthrough":
-                return None
-            self._record(Call(service, name, params, None, None, caller.arn, when, unsupported=True))
-            raise UnsupportedOperation(self._unsupported_message(service, name))
-        try:
-            validate(operation, params)
-            result = self.backend.handle(service, name, caller, params, region=region)
-        except IAMError as err:
-            self._record(Call(service, name, params, None, err.code, caller.arn, when))
-            return err
-        self._record(Call(service, name, params, result, None, caller.arn, when))
-        return result
-
-    def _unsupported_message(self, service: str, name: str) -> str:
-        covered = "\n".join(
-            f"  {svc}: {', '.join(self.backend.covered(svc))}" for svc in FAKED_SERVICES if self.backend.covered(svc)
-        )
-        return (
-            f"pytest-iamfake does not model {service}:{name}.\n"
-            f"Modelled operations:\n{covered}\n"
-            'To let other fakes (such as moto) answer it, use unmodelled="passthrough".'
-        )
+        return list(self.engine.faults)
 
     def __repr__(self) -> str:
         state = "active" if self.active else "inactive"
-        return f"<IAMFake {state} account={self.options.account_id} calls={len(self._calls)}>"
+        return f"<IAMFake {state} account={self.options.account_id} calls={len(self.engine.calls)}>"
 
 
 class fake_iam(contextlib.ContextDecorator):  # noqa: N801 - reads like moto's mock_aws

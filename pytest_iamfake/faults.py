@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-import difflib
 import threading
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
-from botocore.model import OperationModel
-
-from . import operations
+from . import services
 from .calls import Call, differences, numbered, redact
 from .exceptions import UsageError
 from .model import errors, injected
 from .model.errors import IAMError
+
+if TYPE_CHECKING:
+    from botocore.model import OperationModel
 
 When = Mapping[str, Any] | Callable[[Call], bool] | None
 
@@ -89,7 +89,7 @@ def prepare(
     if times is not None and (isinstance(times, bool) or not isinstance(times, int) or times < 1):
         raise UsageError(f"fail(times=...) takes a count >= 1, or None for every matching call; got {times!r}.")
     if isinstance(when, Mapping):
-        operations.check_params(operation, when)
+        services.check_params(operation, when)
     elif when is not None and not callable(when):
         raise UsageError(f"fail(when=...) takes a params dict or a callable taking the Call; got {when!r}.")
     return Fault(
@@ -105,7 +105,7 @@ def prepare(
 
 def allowed_codes(operation: OperationModel) -> tuple[str, ...]:
     """What `operation` can be made to fail with: its declared codes, then the common ones."""
-    declared = operations.declared_codes(operation)
+    declared = services.declared_codes(operation)
     return declared + tuple(code for code in COMMON_CODES if code not in declared)
 
 
@@ -113,9 +113,9 @@ def _check_code(operation: OperationModel, code: object) -> None:
     allowed = allowed_codes(operation)
     if code in allowed:
         return
-    declared = operations.declared_codes(operation)
+    declared = services.declared_codes(operation)
     common = [c for c in allowed if c not in declared]
-    close = difflib.get_close_matches(str(code), allowed, n=1, cutoff=0.6)
+    close = _close_matches(str(code), allowed, n=1, cutoff=0.6)
     hint = f" Did you mean {close[0]!r}?" if close else ""
     raise UsageError(
         f"{operation.name} cannot be made to fail with {code!r}.{hint}\n"
@@ -143,8 +143,8 @@ class Faults:
         with self._lock:
             return iter(list(self._faults))
 
-    def answer(self, call: Call, record: Callable[[Call], None]) -> IAMError | None:
-        """The injected error for `call` from the earliest fault that wants it (recorded), else None."""
+    def take(self, call: Call) -> IAMError | None:
+        """The injected error for `call` from the earliest fault that wants it (counted as fired), else None."""
         if not self._faults:
             return None
         with self._lock:
@@ -152,9 +152,7 @@ class Faults:
             if fault is None:
                 return None
             fault.triggered += 1
-        error = fault.error_for(call)
-        record(replace(call, error=error.code, injected=True))
-        return error
+        return fault.error_for(call)
 
     def unfired_problem(self, calls: Sequence[Call]) -> str | None:
         """verify()'s complaint about faults that never fired, or None."""
@@ -168,3 +166,9 @@ class Faults:
             f"{numbered(calls)}\n"
             "Make the code under test call it, fix its operation or `when`, or pass optional=True."
         )
+
+
+def _close_matches(word: str, possibilities: Iterable[str], n: int, cutoff: float) -> list[str]:
+    import difflib  # only here: slow to import, and needed only to word a usage error
+
+    return difflib.get_close_matches(word, list(possibilities), n=n, cutoff=cutoff)

@@ -1,40 +1,36 @@
-"""pytest glue: the `iamfake` fixture and marker, ini options, and the call-phase verify()."""
+"""pytest glue: the `iamfake` fixture and marker, ini options, and the call-phase verify().
+
+Importing this module imports no botocore (see adapter/hooks.py) and not the fake either
+(fake.py loads when the fixture is first used): a pytest run that never touches AWS pays
+next to nothing for the plugin being installed.
+"""
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Generator, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from . import botocore_hooks
+from .adapter import hooks
 from .exceptions import UsageError
-from .fake import IAMFake
-from .options import NAMES, Options, build
+from .options import BY_NAME, INI_NAMES, NAMES, Options, build, fixture_doc, ini_help, marker_line
 
-# Registered at import (pytest imports entry-point plugins before conftest files), so
+if TYPE_CHECKING:
+    from .fake import IAMFake
+
+# Installed at import (pytest imports entry-point plugins before conftest files), so
 # clients created at module import time already carry the handlers.
-botocore_hooks.install()
+hooks.install()
 
 MARKER = "iamfake"
-INI_HELP = {
-    "account_id": "12-digit account id of the fake (default 123456789012)",
-    "start_time": "ISO-8601 time the fake clock starts at (default 2020-01-01T00:00:00Z)",
-    "tick": "seconds the clock moves after each state-changing call (default 0)",
-    "clock": "auto | fixed | wall (default auto: follow freezegun/time-machine, else fixed)",
-    "password_policy": "not settable in ini; use the marker or fake_iam()",
-    "users": "user names to create up front, space-separated",
-    "unmodelled": "error | passthrough: what happens to IAM/STS operations the model lacks (default error)",
-    "strict": "run verify() after each test body (default true)",
-    "transport": "call: answer before botocore signs or sends (default); wire: answer with IAM's XML at before-send",
-}
-INI_NAMES = tuple(name for name in NAMES if name != "password_policy")
 INI_OPTIONS = pytest.StashKey[Options]()  # the ini file's options, checked once
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     for name in INI_NAMES:
-        parser.addini(f"iamfake_{name}", INI_HELP[name], default=None)
+        parser.addini(f"iamfake_{name}", ini_help(BY_NAME[name]), default=None)
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -42,13 +38,7 @@ def pytest_configure(config: pytest.Config) -> None:
         config.stash[INI_OPTIONS] = build(_ini_options(config), origin="ini option iamfake_*")
     except UsageError as err:
         raise pytest.UsageError(str(err)) from None
-    config.addinivalue_line(
-        "markers",
-        # pytest splits this line at its first colon: the signature must hold none.
-        "iamfake(*, account_id='123456789012', start_time='2020-01-01', tick=0, clock='auto', "
-        "password_policy=None, users=(), unmodelled='error', strict=True, transport='call'): "
-        "activate pytest-iamfake for this test with these options; the nearest marker wins.",
-    )
+    config.addinivalue_line("markers", marker_line())
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -78,25 +68,18 @@ def _marker_options(node: pytest.Item) -> dict[str, Any]:
     return dict(marker.kwargs)
 
 
-@pytest.fixture
-def iamfake(request: pytest.FixtureRequest) -> Iterator[IAMFake]:
-    """An active pytest-iamfake IAMFake: every boto3/botocore IAM and STS call in the process goes to it.
-    Options, set with @pytest.mark.iamfake(...) or ini iamfake_<name> defaults:
-    account_id ("123456789012"); start_time ("2020-01-01T00:00:00Z");
-    tick (seconds the clock moves after each state-changing call, 0);
-    clock ("auto" follows freezegun/time-machine when active, else "fixed"; or "wall");
-    password_policy (dict in UpdateAccountPasswordPolicy form; None = IAM's default policy);
-    users (names created up front); unmodelled ("error" raises UnsupportedOperation,
-    "passthrough" lets other fakes answer); strict (verify() after the test body, True);
-    transport ("call": answer before botocore signs or sends; "wire": answer with IAM's XML
-    at before-send, so signing, botocore's parser and its retries run, back-off moving the fake clock).
-    """
+def _iamfake(request: pytest.FixtureRequest) -> Iterator[IAMFake]:
     options = build(
         _marker_options(request.node), origin="@pytest.mark.iamfake", base=request.config.stash[INI_OPTIONS]
     )
-    fake = IAMFake(options)
-    with fake:
+    from .fake import IAMFake
+
+    with IAMFake(options) as fake:
         yield fake
+
+
+_iamfake.__doc__ = fixture_doc()  # derived from the options table, like the ini help and the marker line
+iamfake = pytest.fixture(name="iamfake")(_iamfake)
 
 
 @pytest.hookimpl(wrapper=True)
@@ -104,9 +87,9 @@ def pytest_runtest_call(item: pytest.Item) -> Generator[None, object, object]:
     # verify() runs in the call phase, so its failure is a FAILED test, not a teardown ERROR;
     # when the body already failed, `yield` raises and verify() is skipped.
     result = yield
-    funcargs = getattr(item, "funcargs", {})
-    fake = funcargs.get("iamfake")
-    if isinstance(fake, IAMFake):
+    fake = getattr(item, "funcargs", {}).get("iamfake")
+    handle = sys.modules.get(f"{__package__}.fake")  # loaded if any test used the fixture
+    if fake is not None and handle is not None and isinstance(fake, handle.IAMFake):
         __tracebackhide__ = True
         fake.verify()
     return result

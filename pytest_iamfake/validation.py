@@ -19,12 +19,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from typing import Any
-
-from botocore.model import OperationModel, Shape
+from typing import TYPE_CHECKING, Any
 
 from .java_regex import compile_java
 from .model import errors
+
+if TYPE_CHECKING:
+    from botocore.model import OperationModel, Shape
 
 __all__ = ["ABSENT", "normalise", "validate"]
 

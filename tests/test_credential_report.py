@@ -167,7 +167,9 @@ def test_key_use_and_rotation_policy_in_the_report(iamfake, iam):
 def test_password_last_used_shows_in_the_report_and_get_user(iamfake, iam):
     iam.create_login_profile(UserName="alice", Password="Correct-Horse-9")
     # Console sign-in sets this field; no API call can (reference 2.4).
-    iamfake._account.require_user("alice").password_last_used = dt.datetime(2020, 1, 1, 12, tzinfo=dt.timezone.utc)
+    iamfake.backend.account(iamfake.options.account_id).require_user("alice").password_last_used = dt.datetime(
+        2020, 1, 1, 12, tzinfo=dt.timezone.utc
+    )
     assert row_of(report(iam), "alice")["password_last_used"] == "2020-01-01T12:00:00Z"
     assert iam.get_user(UserName="alice")["User"]["PasswordLastUsed"] == dt.datetime(
         2020, 1, 1, 12, tzinfo=dt.timezone.utc

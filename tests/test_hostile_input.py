@@ -30,12 +30,13 @@ from botocore.serialize import create_serializer
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pytest_iamfake import UsageError, fake_iam, wire
-from pytest_iamfake.fake import IAMFake, service_model
+from pytest_iamfake import IAMFake, UsageError, fake_iam
+from pytest_iamfake.adapter import wire_codec
 from pytest_iamfake.java_regex import UnsupportedPattern, compile_java
 from pytest_iamfake.model.errors import IAMError
 from pytest_iamfake.model.names import fold
 from pytest_iamfake.model.operations import OPERATIONS
+from pytest_iamfake.services import service_model
 from pytest_iamfake.validation import normalise, validate
 
 GOOD = "Str0ng!Passw0rd"
@@ -561,12 +562,12 @@ def test_normalised_params_are_what_the_wire_carries(data: st.DataObject) -> Non
         assert isinstance(received, str)
         assert "Member must have exactly one value" in received
         return
-    read_back = outcome(lambda: wire.read_params(operation, body))
-    if holds(read_back, wire._MISSING):
+    read_back = outcome(lambda: wire_codec.read_params(operation, body))
+    if holds(read_back, wire_codec._MISSING):
         # A map entry whose value sends nothing: the wire reader keeps its own marker there,
         # the normaliser drops the entry (CHOSEN).  Only unmodelled operations have maps.
         return
-    on_the_wire = outcome(lambda: normalise(operation, wire.read_params(operation, body)))
+    on_the_wire = outcome(lambda: normalise(operation, wire_codec.read_params(operation, body)))
     if on_the_wire is ValueError:  # text the wire reader cannot read as an integer
         assert isinstance(received, str)
         assert "Member must be an integer" in received

@@ -103,19 +103,6 @@ def test_verify_is_skipped_when_the_body_already_failed(project):
     result.stdout.no_fnmatch_line("*never fired*")
 
 
-def test_marker_alone_activates_and_verifies(project):
-    project.makepyfile(
-        """
-        import pytest
-
-        @pytest.mark.iamfake(users=["bob"])
-        def test_marked():
-            pass
-        """
-    )
-    project.runpytest().assert_outcomes(passed=1)
-
-
 def test_assertion_helpers_hide_their_frames(project):
     project.makepyfile(
         """
@@ -157,16 +144,5 @@ def test_error_cases_give_one_test_per_declared_error(project):
             "*::test_code[[]PasswordPolicyViolation[]] PASSED*",
             "*::test_code[[]LimitExceeded[]] PASSED*",
             "*::test_code[[]ServiceFailure[]] PASSED*",
-        ]
-    )
-
-
-def test_markers_help_shows_the_whole_marker_signature(project):
-    # pytest splits a marker line at its first colon; a colon in the signature would cut it in two.
-    result = project.runpytest("--markers")
-    result.stdout.fnmatch_lines(
-        [
-            "@pytest.mark.iamfake(*, account_id='123456789012', start_time='2020-01-01', tick=0, clock='auto', "
-            "password_policy=None, users=(), unmodelled='error', strict=True, transport='call'): activate *"
         ]
     )

@@ -14,9 +14,10 @@ from botocore.awsrequest import AWSResponse
 from botocore.config import Config
 from botocore.serialize import create_serializer
 
-from pytest_iamfake import UsageError, botocore_hooks, fake_iam, wire
-from pytest_iamfake.fake import service_model
+from pytest_iamfake import UsageError, fake_iam
+from pytest_iamfake.adapter import hooks, internals, wire_codec
 from pytest_iamfake.model.identity import Principal, user_arn
+from pytest_iamfake.services import service_model
 
 GOOD = "Str0ng!Passw0rd"
 IAM_NS = "https://iam.amazonaws.com/doc/2010-05-08/"
@@ -120,7 +121,7 @@ def test_caller_comes_from_the_signature(iamfake):
 @wire_transport
 def test_params_are_read_from_the_body_when_the_context_lacks_them(iamfake, iam):
     def forget_params(request: Any, **_: Any) -> None:
-        request.context.pop(botocore_hooks.PARAMS_KEY, None)
+        request.context.pop(hooks.PARAMS_KEY, None)
 
     iam.meta.events.register("request-created.iam", forget_params)
     iam.create_user(UserName="Bob", Tags=[{"Key": "k", "Value": ""}])
@@ -146,14 +147,14 @@ def test_params_are_read_from_the_body_when_the_context_lacks_them(iamfake, iam)
 def test_reading_a_body_inverts_botocores_serializer(operation, params):
     model = service_model("iam").operation_model(operation)
     body = urlencode(create_serializer("query").serialize_to_request(params, model)["body"])
-    assert wire.read_params(model, body) == params
+    assert wire_codec.read_params(model, body) == params
 
 
 def test_access_key_of_reads_the_sigv4_credential():
     header = "AWS4-HMAC-SHA256 Credential=AKIAEXAMPLE/20200101/us-east-1/iam/aws4_request, SignedHeaders=host"
-    assert wire.access_key_of({"Authorization": header}) == "AKIAEXAMPLE"
-    assert wire.access_key_of({"Authorization": header.encode()}) == "AKIAEXAMPLE"
-    assert wire.access_key_of({}) is None
+    assert internals.request_access_key({"Authorization": header}) == "AKIAEXAMPLE"
+    assert internals.request_access_key({"Authorization": header.encode()}) == "AKIAEXAMPLE"
+    assert internals.request_access_key({}) is None
 
 
 def test_unknown_transport_is_a_usage_error():

@@ -11,16 +11,12 @@ from . import errors
 from .identity import derived_id, root_arn, user_arn
 from .names import fold
 from .paging import Index
-from .passwords import PasswordHash, PasswordPolicy
+from .password_hash import PasswordHash
+from .password_policy import PasswordPolicy
 
 if TYPE_CHECKING:
-    from .credential_report import CredentialReport
-    from .groups import Group
-    from .inline_policies import InlinePolicy
-    from .last_used import AccessJob
-    from .service_credentials import ServiceCredential
-    from .signing_certificates import SigningCertificate
-    from .ssh_keys import SSHPublicKey
+    from .key_material import RSAPublicKey
+    from .policy_document import PolicyDocument
 
 
 class Clock(Protocol):
@@ -89,6 +85,90 @@ class User:
     password_last_used: datetime | None = None
     # The latest use of any of the user's access keys, per service (service last accessed details).
     service_use: dict[str, KeyUse] = field(default_factory=dict)
+
+
+@dataclass
+class Group:
+    """An IAM group: its members and inline policies (operations in model/groups.py)."""
+
+    name: str
+    path: str
+    group_id: str
+    arn: str
+    created: datetime
+    members: Index[User] = field(default_factory=Index)  # by folded user name
+    inline_policies: Index[InlinePolicy] = field(default_factory=Index)  # by folded policy name
+
+
+@dataclass
+class InlinePolicy:
+    """One inline policy: its name as last put, and the checked document (model/inline_policies.py)."""
+
+    name: str
+    document: PolicyDocument
+
+
+# --- credentials and audit records (operations in their own modules) ---
+
+
+@dataclass
+class SSHPublicKey:
+    """An SSH public key of a user (CodeCommit); `body` as uploaded, in `encoding`."""
+
+    key_id: str
+    body: str
+    encoding: str  # "SSH" or "PEM": how it was uploaded
+    key: RSAPublicKey
+    uploaded: datetime
+    sequence: int  # orders a user's keys by upload
+    status: str = "Active"
+
+
+@dataclass
+class SigningCertificate:
+    """An X.509 signing certificate of a user or of the root; `der` identifies duplicates."""
+
+    certificate_id: str
+    body: str
+    der: bytes
+    uploaded: datetime
+    sequence: int  # orders a user's certificates by upload
+    status: str = "Active"
+
+
+@dataclass
+class ServiceCredential:
+    """A service-specific credential; `user` follows renames, `service_user_name` does not (REAL)."""
+
+    credential_id: str
+    user: User
+    service: str
+    service_user_name: str
+    secret: str
+    created: datetime
+    sequence: int
+    expires: datetime | None = None
+    status: str = "Active"
+    resets: int = 0
+
+
+@dataclass
+class AccessJob:
+    """A GenerateServiceLastAccessedDetails job: CHOSEN to complete the moment it is created."""
+
+    job_id: str
+    granularity: str
+    created: datetime
+    entries: dict[str, dict[str, Any]]  # by service namespace
+
+
+@dataclass
+class CredentialReport:
+    """The account's one report: its CSV, when it was started and when it is (or was) ready."""
+
+    content: bytes
+    started: datetime
+    ready: datetime
 
 
 class Account:

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
+from . import access_keys, login_profiles
 from .account import Account, Clock
 from .authorization import authorize
 from .credentials import Credentials
 from .identity import Principal
 from .last_used import DEFAULT_REGION, record
+from .names import fold
 from .operations import OPERATIONS
 from .registry import Request, Result
 
@@ -81,3 +83,51 @@ class IAMBackend:
         if op.mutates and tick:
             self.clock.after_change()
         return result
+
+    # --- entry points for the handle's arrange helpers (pytest_iamfake.fake) ----------------
+
+    def seed_login_profile(
+        self, account_id: str, user_name: str, password: str, *, reset_required: bool, check_policy: bool
+    ) -> None:
+        """Give an existing IAM user a console password, unrecorded; `check_policy=False` skips the policy."""
+        account = self.account(account_id)
+        with account.lock:
+            login_profiles.new_profile(
+                account,
+                account.require_user(user_name),
+                password,
+                reset_required=reset_required,
+                check_policy=check_policy,
+            )
+
+    def signing_key_for(self, account_id: str, user_name: str) -> tuple[str, str] | None:
+        """(key id, secret) of the user's oldest Active access key, None if it has none.
+
+        Raises IAMError (NoSuchEntity) for a missing user.
+        """
+        account = self.account(account_id)
+        with account.lock:
+            key = access_keys.active_key(account.require_user(user_name))
+            return None if key is None else (key.key_id, key.secret)
+
+    def can_sign_in(self, account_id: str, user_name: str, password: str) -> bool:
+        """Would `user_name` get into the console with `password` right now?"""
+        return login_profiles.can_sign_in(self.account(account_id), user_name, password)
+
+    def missing_users(self, account_id: str, names: Iterable[str]) -> list[str]:
+        """Those of `names` that are no IAM user of the account."""
+        account = self.account(account_id)
+        with account.lock:
+            return [name for name in names if account.find_user(name) is None]
+
+    def set_report_delay(self, account_id: str, seconds: float) -> None:
+        """How many fake seconds each credential report takes to generate from now on."""
+        account = self.account(account_id)
+        with account.lock:
+            account.report_seconds = seconds
+
+    def has_group(self, account_id: str, name: str) -> bool:
+        """Whether the account has an IAM group called `name` (IAM's case-insensitive match)."""
+        account = self.account(account_id)
+        with account.lock:
+            return fold(name) in account.groups

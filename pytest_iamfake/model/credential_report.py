@@ -10,13 +10,11 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from . import errors, hooks
-from .account import AccessKey, Account, User
+from .account import AccessKey, Account, CredentialReport, SigningCertificate, User
 from .registry import Request, Result
-from .signing_certificates import SigningCertificate
 from .timestamps import as_stored
 
 COLUMNS = (
@@ -47,15 +45,6 @@ LIFETIME = timedelta(hours=4)  # DOC: a report is reused for four hours
 STARTED_DESCRIPTION = "No report exists. Starting a new report generation task"  # REAL
 IN_PROGRESS_DESCRIPTION = "Report generation task is in progress"  # CHOSEN (text UNKNOWN)
 NA, NO_INFORMATION, NOT_SUPPORTED = "N/A", "no_information", "not_supported"
-
-
-@dataclass
-class CredentialReport:
-    """The account's one report: its CSV, when it was started and when it is (or was) ready."""
-
-    content: bytes
-    started: datetime
-    ready: datetime
 
 
 def stamp(moment: datetime) -> str:

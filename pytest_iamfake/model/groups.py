@@ -8,35 +8,17 @@ user keeps its groups by folded group name.  A rename on either side re-files th
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from . import errors
-from .account import Account, User
+from .account import Account, Group, User
 from .names import fold
-from .paging import Index, listing, page
+from .paging import listing, page
 from .registry import Request, Result
 from .timestamps import as_created, as_stored
 from .users import user_output
 
-if TYPE_CHECKING:
-    from .inline_policies import InlinePolicy
-
 GROUPS_PER_USER = 10  # DOC, REAL as GroupsPerUserQuota
-
-
-@dataclass
-class Group:
-    """An IAM group: its members and inline policies."""
-
-    name: str
-    path: str
-    group_id: str
-    arn: str
-    created: datetime
-    members: Index[User] = field(default_factory=Index)  # by folded user name
-    inline_policies: Index[InlinePolicy] = field(default_factory=Index)  # by folded policy name
 
 
 def group_arn(account_id: str, path: str, name: str) -> str:

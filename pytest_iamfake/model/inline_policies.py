@@ -10,24 +10,15 @@ is on the sum of a principal's inline policies, white space not counted.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Literal
 
 from . import errors
-from .account import User
-from .groups import Group, require_group
+from .account import Group, InlinePolicy, User
+from .groups import require_group
 from .names import fold
 from .paging import Index, listing, page
-from .policy_document import PolicyDocument, check_inline_policies_size, parse_policy_document
+from .policy_document import check_inline_policies_size, parse_policy_document
 from .registry import Request, Result
-
-
-@dataclass
-class InlinePolicy:
-    """One inline policy: its name as last put, and the checked document (text as submitted)."""
-
-    name: str
-    document: PolicyDocument
 
 
 def put(

@@ -3,12 +3,10 @@ service-last-accessed report read it back (reference 9.4)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 from . import errors
-from .account import Account, KeyUse, User
+from .account import AccessJob, Account, KeyUse, User
 from .identity import Principal, derived_id
 from .names import fold
 from .paging import listing, page
@@ -65,16 +63,6 @@ def _owner(account: Account, principal: Principal | None) -> User | None:
 
 
 # --- service last accessed details ---------------------------------------------------------
-
-
-@dataclass
-class AccessJob:
-    """A GenerateServiceLastAccessedDetails job: CHOSEN to complete the moment it is created."""
-
-    job_id: str
-    granularity: str
-    created: datetime
-    entries: dict[str, dict[str, Any]]  # by service namespace
 
 
 def _users_of_arn(account: Account, arn: str) -> tuple[str, list[User]]:

@@ -7,7 +7,8 @@ from typing import Any
 
 from . import errors
 from .account import Account, LoginProfile, User
-from .passwords import PasswordHash, check_password
+from .password_hash import PasswordHash
+from .password_policy import HISTORY_LIMIT, check_password, check_reuse
 from .registry import Request, Result
 from .timestamps import as_created, as_stored
 from .users import target_user
@@ -33,14 +34,12 @@ def require_profile(user: User) -> LoginProfile:
 def set_password(account: Account, user: User, profile: LoginProfile, password: str) -> None:
     """Apply the policy in force, then store the new password's hash."""
     check_password(password, account.password_policy)
-    reuse = account.password_policy.PasswordReusePrevention if account.password_policy else None
-    if reuse and any(old.matches(password) for old in profile.history[-reuse:]):
-        raise errors.password_policy_violation([errors.reuse_rule(reuse)])
+    check_reuse(password, profile.history, account.password_policy)
     hashed = PasswordHash.of(password)
     profile.password = hashed
     profile.password_set = account.clock.now()
     profile.history.append(hashed)
-    del profile.history[:-24]  # IAM remembers at most 24 (PasswordReusePrevention max)
+    del profile.history[:-HISTORY_LIMIT]
 
 
 def new_profile(

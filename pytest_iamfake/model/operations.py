@@ -16,13 +16,13 @@ from . import (
     inline_policies,
     last_used,
     login_profiles,
-    password_policy,
     service_credentials,
     signing_certificates,
     ssh_keys,
     sts,
     users,
 )
+from . import account_password_policy as account_policy
 from .registry import Operation
 
 _ROWS: tuple[Operation, ...] = (
@@ -38,9 +38,9 @@ _ROWS: tuple[Operation, ...] = (
     Operation("iam", "DeleteLoginProfile", login_profiles.delete_login_profile, mutates=True),
     Operation("iam", "ChangePassword", login_profiles.change_password, mutates=True),
     # the account password policy
-    Operation("iam", "UpdateAccountPasswordPolicy", password_policy.update_account_password_policy, mutates=True),
-    Operation("iam", "GetAccountPasswordPolicy", password_policy.get_account_password_policy, mutates=False),
-    Operation("iam", "DeleteAccountPasswordPolicy", password_policy.delete_account_password_policy, mutates=True),
+    Operation("iam", "UpdateAccountPasswordPolicy", account_policy.update_account_password_policy, mutates=True),
+    Operation("iam", "GetAccountPasswordPolicy", account_policy.get_account_password_policy, mutates=False),
+    Operation("iam", "DeleteAccountPasswordPolicy", account_policy.delete_account_password_policy, mutates=True),
     # access keys
     Operation("iam", "CreateAccessKey", access_keys.create_access_key, mutates=True),
     Operation("iam", "ListAccessKeys", access_keys.list_access_keys, mutates=False),

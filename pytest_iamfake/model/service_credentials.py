@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 from . import errors
-from .account import User
+from .account import ServiceCredential, User
 from .identity import derived_secret
 from .paging import listing, page
 from .registry import Request, Result
@@ -21,22 +20,6 @@ SETTABLE_STATUSES = ("Active", "Inactive")
 PASSWORD_SERVICES = frozenset({"codecommit.amazonaws.com", "cassandra.amazonaws.com"})
 # Long-term API keys: an alias and a secret (DOC).  CHOSEN: these two, the services AWS documents.
 API_KEY_SERVICES = frozenset({"bedrock.amazonaws.com", "logs.amazonaws.com"})
-
-
-@dataclass
-class ServiceCredential:
-    """A service-specific credential; `user` follows renames, `service_user_name` does not (REAL)."""
-
-    credential_id: str
-    user: User
-    service: str
-    service_user_name: str
-    secret: str
-    created: datetime
-    sequence: int
-    expires: datetime | None = None
-    status: str = "Active"
-    resets: int = 0
 
 
 def _supported(service: str) -> str:

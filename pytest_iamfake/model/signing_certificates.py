@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 from . import errors
-from .account import User
+from .account import SigningCertificate, User
 from .key_material import BadKey, parse_certificate
 from .paging import listing, page
 from .registry import Request, Result
@@ -19,18 +17,6 @@ QUOTA = 2  # CertificatesPerUser (REAL)
 SETTABLE_STATUSES = ("Active", "Inactive")
 # CHOSEN: ids of 28 base32 characters, like AWS's examples (the real format is unknown).
 ID_LENGTH = 28
-
-
-@dataclass
-class SigningCertificate:
-    """An X.509 signing certificate of a user or of the root; `der` identifies duplicates."""
-
-    certificate_id: str
-    body: str
-    der: bytes
-    uploaded: datetime
-    sequence: int  # orders a user's certificates by upload
-    status: str = "Active"
 
 
 def require_certificate(user: User, certificate_id: str) -> SigningCertificate:

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 from . import errors
-from .account import Account, User
+from .account import Account, SSHPublicKey, User
 from .identity import derived_id
-from .key_material import BadKey, RSAPublicKey, UnknownEncoding, parse_public_key
+from .key_material import BadKey, UnknownEncoding, parse_public_key
 from .paging import listing, page
 from .registry import Request, Result
 from .timestamps import as_created, as_stored
@@ -17,19 +15,6 @@ from .users import target_user
 
 QUOTA = 5  # SSH public keys per user (DOC)
 SETTABLE_STATUSES = ("Active", "Inactive")
-
-
-@dataclass
-class SSHPublicKey:
-    """An SSH public key of a user (CodeCommit); `body` as uploaded, in `encoding`."""
-
-    key_id: str
-    body: str
-    encoding: str  # "SSH" or "PEM": how it was uploaded
-    key: RSAPublicKey
-    uploaded: datetime
-    sequence: int  # orders a user's keys by upload
-    status: str = "Active"
 
 
 def require_key(user: User, key_id: str) -> SSHPublicKey:

@@ -1,4 +1,4 @@
-"""The "wire" transport's codec: the XML real IAM/STS send, and request bodies read back.
+"""The "wire" transport's codec: an Answer as the XML real IAM/STS send, and request bodies read back.
 
 Everything is derived from the botocore service model: the success body is rendered
 from the operation's output shape (reference 4.1), errors use the ErrorResponse
@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import base64
 import datetime as _dt
-import importlib
-import re
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 from urllib.parse import parse_qsl
@@ -20,13 +18,11 @@ from xml.sax.saxutils import escape
 from botocore.awsrequest import AWSResponse
 from botocore.model import OperationModel, Shape
 
-from . import responses
-from .model.errors import IAMError
+from ..answer import Answer, http_date
+from . import internals
 
 Render = Callable[[Any, list[str]], None]
 _MISSING = object()
-_AUTHORIZATION = re.compile(r"Credential=([^/,\s]+)/")
-_SCOPE_REGION = re.compile(r"Credential=[^/,\s]+/[^/]+/([^/]+)/")
 
 # --- rendering ------------------------------------------------------------------------
 
@@ -166,55 +162,31 @@ def success_body(operation: OperationModel, result: Mapping[str, Any], request_i
 
 
 def _headers(request_id: str) -> dict[str, str]:
-    return {"x-amzn-RequestId": request_id, "Content-Type": "text/xml", "Date": responses.http_date()}
+    return {"x-amzn-RequestId": request_id, "Content-Type": "text/xml", "Date": http_date()}
 
 
-def answer(operation: OperationModel, outcome: Mapping[str, Any] | IAMError) -> tuple[int, bytes, Mapping[str, str]]:
-    """(HTTP status, body, headers) that real IAM/STS send for a result or an error."""
-    if isinstance(outcome, IAMError):
-        return error_body(operation, outcome)
-    request_id = responses.new_request_id()
-    return 200, success_body(operation, outcome, request_id), _headers(request_id)
-
-
-def error_body(operation: OperationModel, error: IAMError) -> tuple[int, bytes, Mapping[str, str]]:
-    """(HTTP status, `<ErrorResponse>` body, headers) for an error answer.
-
-    Status, Type, Code and Message are the call transport's (responses.failure), so the
-    two transports cannot disagree on them.
-    """
-    _, parsed = responses.failure(operation.service_model, error)
-    info, meta = parsed["Error"], parsed["ResponseMetadata"]
-    namespace = operation.service_model.metadata.get("xmlNamespace", "")
+def error_body(answer: Answer) -> bytes:
+    """`<ErrorResponse>` with the answer's Type, Code and Message."""
+    namespace = answer.operation.service_model.metadata.get("xmlNamespace", "")
     # Some IAM errors (the credential report's) carry no Message element at all.
-    message = f"<Message>{escape(info['Message'])}</Message>" if "Message" in info else ""
-    body = (
+    message = f"<Message>{escape(answer.message)}</Message>" if answer.message else ""
+    return (
         f'<?xml version="1.0" encoding="UTF-8"?>\n<ErrorResponse xmlns="{namespace}"><Error>'
-        f"<Type>{info['Type']}</Type><Code>{escape(info['Code'])}</Code>{message}"
-        f"</Error><RequestId>{meta['RequestId']}</RequestId></ErrorResponse>"
-    )
-    return meta["HTTPStatusCode"], body.encode(), _headers(meta["RequestId"])
+        f"<Type>{answer.type}</Type><Code>{escape(answer.code)}</Code>{message}"
+        f"</Error><RequestId>{answer.request_id}</RequestId></ErrorResponse>"
+    ).encode()
+
+
+def render(answer: Answer) -> tuple[int, bytes, Mapping[str, str]]:
+    """(HTTP status, body, headers) that real IAM/STS send for `answer`."""
+    if answer.result is not None:
+        body = success_body(answer.operation, answer.result, answer.request_id)
+    else:
+        body = error_body(answer)
+    return answer.status, body, _headers(answer.request_id)
 
 
 # --- reading a request back --------------------------------------------------------------
-
-
-def access_key_of(headers: Any) -> str | None:
-    """The access key id from a SigV4 `Authorization: ... Credential=<AKID>/...` header."""
-    value = headers.get("Authorization")
-    if value is None:
-        return None
-    found = _AUTHORIZATION.search(value.decode() if isinstance(value, bytes) else value)
-    return found.group(1) if found else None
-
-
-def region_of(headers: Any) -> str | None:
-    """The region of the SigV4 credential scope `Credential=<AKID>/<date>/<region>/<service>/...`."""
-    value = headers.get("Authorization")
-    if value is None:
-        return None
-    found = _SCOPE_REGION.search(value.decode() if isinstance(value, bytes) else value)
-    return found.group(1) if found else None
 
 
 def _has(flat: Mapping[str, str], prefix: str) -> bool:
@@ -311,9 +283,7 @@ def http_response(url: str, status: int, body: bytes, headers: Mapping[str, str]
     """An AWSResponse (aiobotocore's AioAWSResponse for its clients) carrying `body`."""
     # A plain dict: AWSResponse makes its own case-insensitive copy.
     http_headers = {**headers, "Content-Length": str(len(body))}
-    if aio:  # its content is awaited; the class is only importable where aiobotocore is installed
-        aio_response: AWSResponse = importlib.import_module("aiobotocore.awsrequest").AioAWSResponse(
-            url, status, http_headers, _Body(body)
-        )
+    if aio:  # its content is awaited
+        aio_response: AWSResponse = internals.aio_response_class()(url, status, http_headers, _Body(body))
         return aio_response
     return AWSResponse(url, status, http_headers, _Body(body))  # type: ignore[arg-type]  # any mapping will do

@@ -1,10 +1,13 @@
-"""The pytest glue: fixture, marker, ini options and usage errors, tested with pytester."""
+"""Options through the plugin: ini defaults, marker overrides, the transport option, and usage errors.
+
+Tested with pytester.
+"""
 
 from __future__ import annotations
 
 import pytest
 
-pytest_plugins = ["pytester"]
+from pytest_iamfake.options import OPTIONS, ini_help
 
 HEADER = """
 import boto3
@@ -15,42 +18,6 @@ import pytest
 def run(pytester: pytest.Pytester, source: str, *args: str) -> pytest.RunResult:
     pytester.makepyfile(HEADER + source)
     return pytester.runpytest_inprocess(*args)
-
-
-def test_marker_alone_activates_the_fake(pytester):
-    result = run(
-        pytester,
-        """
-@pytest.mark.iamfake(users=["alice"], account_id="210987654321")
-def test_it():
-    user = boto3.client("iam").get_user(UserName="alice")["User"]
-    assert user["Arn"] == "arn:aws:iam::210987654321:user/alice"
-""",
-    )
-    result.assert_outcomes(passed=1)
-
-
-def test_nearest_marker_wins(pytester):
-    result = run(
-        pytester,
-        """
-pytestmark = pytest.mark.iamfake(account_id="111111111111", users=["m"])
-
-@pytest.mark.iamfake(account_id="222222222222")
-class TestIt:
-    def test_class_marker(self, iamfake):
-        assert iamfake.options.account_id == "222222222222"
-
-    @pytest.mark.iamfake(account_id="333333333333")
-    def test_function_marker(self, iamfake):
-        assert iamfake.options.account_id == "333333333333"
-
-def test_module_marker(iamfake):
-    assert iamfake.options.account_id == "111111111111"
-    assert iamfake.options.users == ("m",)
-""",
-    )
-    result.assert_outcomes(passed=3)
 
 
 def test_ini_options_are_defaults_that_markers_override(pytester):
@@ -119,33 +86,55 @@ def test_positional_marker_arguments_are_refused(pytester):
     result.stdout.fnmatch_lines(["*takes keyword options only; allowed options are: account_id*"])
 
 
-def test_fixture_docstring_lists_the_options(pytester):
-    result = pytester.runpytest_inprocess("--fixtures")
-    result.stdout.fnmatch_lines(
-        ["iamfake -- *", "*An active pytest-iamfake IAMFake*", "*account_id*", "*unmodelled*", "*transport*"]
-    )
+def test_ini_help_comes_from_the_options_table(pytester):
+    result = pytester.runpytest_inprocess("--help")
+    result.stdout.fnmatch_lines([f"*iamfake_{option.name}*" for option in OPTIONS if option.ini])
+    assert "iamfake_password_policy" not in result.stdout.str()
+    assert ini_help(OPTIONS[0]) == "12-digit account id of the fake (default '123456789012')"
 
 
-def test_marker_is_registered_with_its_signature(pytester):
-    result = pytester.runpytest_inprocess("--markers")
-    result.stdout.fnmatch_lines(["@pytest.mark.iamfake(*, account_id='123456789012', start_time=*tick=0*"])
+# --- the transport option ------------------------------------------------------------------
+
+SENDS = """
+import boto3
+import pytest
+
+def sent_requests():
+    iam = boto3.client("iam")
+    sent = []
+    iam.meta.events.register("before-send.iam", lambda request, **_: sent.append(request))
+    iam.list_users()
+    return len(sent)
+
+def test_default(iamfake):
+    assert (iamfake.options.transport, sent_requests()) == ("{default}", {default_sends})
+
+@pytest.mark.iamfake(transport="call")
+def test_marker_call(iamfake):
+    assert (iamfake.options.transport, sent_requests()) == ("call", 0)
+
+@pytest.mark.iamfake(transport="wire")
+def test_marker_wire(iamfake):
+    assert (iamfake.options.transport, sent_requests()) == ("wire", 1)
+"""
 
 
-def test_plugin_can_be_disabled(pytester):
-    result = run(pytester, "\ndef test_it(iamfake):\n    pass\n", "-p", "no:iamfake")
-    result.assert_outcomes(errors=1)
-    result.stdout.fnmatch_lines(["*fixture 'iamfake' not found*"])
+@pytest.mark.parametrize(("ini", "default", "sends"), [(None, "call", 0), ("wire", "wire", 1), ("call", "call", 0)])
+def test_ini_sets_the_default_transport_and_markers_override_it(pytester, ini, default, sends):
+    if ini is not None:
+        pytester.makeini(f"[pytest]\niamfake_transport = {ini}\n")
+    pytester.makepyfile(SENDS.replace("{default}", default).replace("{default_sends}", str(sends)))
+    pytester.runpytest().assert_outcomes(passed=3)
 
 
-def test_state_does_not_leak_between_tests(pytester):
-    result = run(
-        pytester,
-        """
-def test_first(iamfake):
-    boto3.client("iam").create_user(UserName="bob")
+def test_command_line_ini_override_selects_wire(pytester):
+    pytester.makepyfile(SENDS.replace("{default}", "wire").replace("{default_sends}", "1"))
+    pytester.runpytest("-o", "iamfake_transport=wire").assert_outcomes(passed=3)
 
-def test_second(iamfake):
-    assert boto3.client("iam").list_users()["Users"] == []
-""",
-    )
-    result.assert_outcomes(passed=2)
+
+def test_bad_transport_in_ini_is_a_usage_error(pytester):
+    pytester.makeini("[pytest]\niamfake_transport = http\n")
+    pytester.makepyfile("def test_it(iamfake):\n    pass\n")
+    result = pytester.runpytest()
+    assert result.ret != 0
+    assert "transport='http' is not valid; use one of: call, wire." in result.stdout.str() + result.stderr.str()

@@ -7,36 +7,35 @@ it from the `needs-retry` event; the one place that sleeps is
 `botocore.endpoint` (aiobotocore: `AioEndpoint._sleep`).  A handler cannot veto that
 sleep (every handler runs; the first non-None delay wins), so while a wire fake is
 active we swap that one module's `time` for a stand-in whose `sleep` advances the
-clock of the fake that answered the request being retried, and really sleeps for
+Clock of the fake that answered the request being retried, and really sleeps for
 anything else (a request moto answered, say).  Nothing else in botocore or the
 process sees a different `time`.  The patch is undone when the last wire fake stops.
+
+This module moves a Clock; it knows nothing of fakes.  The hooks tell it which clock
+answered (`answered_by`) and when wire fakes start and stop (`acquire`/`release`).
 """
 
 from __future__ import annotations
 
 import contextvars
-import sys
 import threading
 import time
-from collections.abc import Awaitable, Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from botocore import endpoint as _endpoint
+from ..clock import Clock
+from . import internals
 
-if TYPE_CHECKING:
-    from .fake import IAMFake
-
-# The fake that answered the latest request of this thread / asyncio task, if any.
+# The clock of the fake that answered the latest request of this thread / asyncio task, if any.
 # A ContextVar, so concurrent threads and tasks each see their own.
-answered_by: contextvars.ContextVar[IAMFake | None] = contextvars.ContextVar("iamfake_answered_by", default=None)
+answered_by: contextvars.ContextVar[Clock | None] = contextvars.ContextVar("iamfake_answered_by", default=None)
 
 
 def _back_off(seconds: float) -> bool:
-    """Advance the answering fake's clock by `seconds`; False if no fake answered."""
-    fake = answered_by.get()
-    if fake is None:
+    """Advance the answering clock by `seconds`; False if no fake answered."""
+    clock = answered_by.get()
+    if clock is None:
         return False
-    fake.clock.advance(seconds)
+    clock.advance(seconds)
     return True
 
 
@@ -54,31 +53,31 @@ class _EndpointTime:
 
 _lock = threading.Lock()
 _users = 0
-_saved_aio_sleep: Callable[..., Awaitable[None]] | None = None
+_saved_aio_sleep: internals.AioSleep | None = None
 
 
 def patch_aio() -> None:
-    """Route AioEndpoint._sleep to the fake clock too, once aiobotocore is in use (idempotent)."""
+    """Route aiobotocore's retry sleep to the fake clock too, once it is in use (idempotent)."""
     global _saved_aio_sleep
-    module = sys.modules.get("aiobotocore.endpoint")
     with _lock:
-        if module is None or _users == 0 or _saved_aio_sleep is not None:
+        if _users == 0 or _saved_aio_sleep is not None:
             return
-        endpoint_class = module.AioEndpoint
-        real_sleep = _saved_aio_sleep = endpoint_class._sleep
+        real_sleep = internals.aio_sleep()
+        if real_sleep is None:
+            return
+        _saved_aio_sleep = real_sleep
 
         async def _sleep(self: Any, seconds: float) -> None:
             if not _back_off(seconds):
                 await real_sleep(self, seconds)
 
-        endpoint_class._sleep = _sleep
+        internals.set_aio_sleep(_sleep)
 
 
 def _unpatch_aio() -> None:
     global _saved_aio_sleep
-    module = sys.modules.get("aiobotocore.endpoint")
-    if module is not None and _saved_aio_sleep is not None:
-        module.AioEndpoint._sleep = _saved_aio_sleep
+    if _saved_aio_sleep is not None:
+        internals.set_aio_sleep(_saved_aio_sleep)
     _saved_aio_sleep = None
 
 
@@ -88,7 +87,7 @@ def acquire() -> None:
     with _lock:
         _users += 1
         if _users == 1:
-            _endpoint.time = _EndpointTime()  # type: ignore[attr-defined]
+            internals.swap_endpoint_time(_EndpointTime())
     patch_aio()
 
 
@@ -98,5 +97,5 @@ def release() -> None:
     with _lock:
         _users -= 1
         if _users == 0:
-            _endpoint.time = time  # type: ignore[attr-defined]
+            internals.swap_endpoint_time(time)
             _unpatch_aio()

@@ -1,0 +1,261 @@
+"""Wiring into botocore's event system: registration, the active-engine stack, capture, answers, guard.
+
+Registration.  `install()` adds the handlers to botocore's built-in handler list
+(`botocore.handlers.BUILTIN_HANDLERS`), so every session and client created afterwards
+carries them; aiobotocore's sessions read the same list.  It imports no botocore: when
+`botocore.handlers` is not imported yet, a meta path finder wraps that module's loader
+and adds the handlers right after the module runs (again after an importlib.reload);
+when it is, they are added at once, and boto3's existing default session gets them
+directly.  So `import pytest_iamfake` costs nothing botocore-related, and clients made
+in a conftest.py or at test-module import are faked all the same.
+
+The handlers are thin: they do nothing while no fake is active, and they import the
+codecs (which import botocore) only once a fake is active.  Nothing here may import a
+botocore module while `botocore.handlers` is being imported: that breaks `import boto3`
+with a circular import.
+
+Answers.  The "call" transport answers at `before-call`, before botocore signs or sends.
+The "wire" transport lets botocore sign and serialize, answers at `before-send` with the
+HTTP response IAM would send, and botocore parses it and runs its retry handler.  Both
+hand the call to the active Engine (engine.py) and render its Answer with their codec.
+
+This module holds Engines (the pipeline), never the IAMFake handle.
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+    from importlib.machinery import ModuleSpec
+    from types import ModuleType
+
+    from .. import services
+    from ..engine import Engine
+
+    # Bound at run time by _bind(), on each push: they import botocore.
+    from . import call_codec, internals, retry_clock, wire_codec
+
+Transport = Literal["call", "wire"]
+
+PARAMS_KEY = "iamfake_params"
+AIO_KEY = "iamfake_aio"
+TARGET = "botocore.handlers"
+
+# --- the active engines ----------------------------------------------------------------------
+
+_stack: list[tuple[Engine, Transport]] = []
+_stack_lock = threading.Lock()
+
+
+def active() -> tuple[Engine, Transport] | None:
+    """The innermost active engine and its transport, seen from every thread."""
+    return _stack[-1] if _stack else None
+
+
+def _bind() -> None:
+    """Import what the handlers use, once a fake starts: not at import (no botocore then), and
+    not inside each handler (an import statement costs a call about 2% of its time)."""
+    global services, call_codec, internals, retry_clock, wire_codec
+    from .. import services
+    from . import call_codec, internals, retry_clock, wire_codec
+
+
+def push(engine: Engine, transport: Transport) -> None:
+    """Route IAM/STS calls to `engine` until pop()."""
+    _bind()
+    with _stack_lock:
+        _stack.append((engine, transport))
+    if transport == "wire":
+        retry_clock.acquire()
+
+
+def pop(engine: Engine) -> None:
+    with _stack_lock:
+        found = next((entry for entry in _stack if entry[0] is engine), None)
+        if found is None:
+            return
+        _stack.remove(found)
+    if found[1] == "wire":
+        retry_clock.release()
+
+
+# --- the handlers ------------------------------------------------------------------------------
+
+
+def capture_params(params: dict[str, Any], context: dict[str, Any], **_: Any) -> None:
+    """before-parameter-build: keep the caller's params as passed, before botocore touches them."""
+    if _stack:
+        context[PARAMS_KEY] = dict(params)
+
+
+def answer_call(model: Any, request_signer: Any, context: dict[str, Any], **_: Any) -> Any:
+    """before-call: the "call" transport's answer, or None to let the call go on."""
+    if not _stack:
+        return None
+    engine, transport = _stack[-1]
+    if transport != "call":
+        # The wire answer must be an aiohttp-style response for aiobotocore's clients,
+        # and only the signer tells them apart.
+        context[AIO_KEY] = internals.is_aio_signer(request_signer)
+        return None
+    if not services.is_faked(model):
+        return None
+    answer = engine.answer(
+        model,
+        context.get(PARAMS_KEY, {}),
+        internals.signer_access_key(request_signer),
+        internals.signer_region(request_signer),
+    )
+    return None if answer is None else call_codec.render(answer)
+
+
+def answer_send(request: Any, event_name: str, **_: Any) -> Any:
+    """before-send, registered first: the "wire" transport's answer, as IAM would send it."""
+    if not _stack:
+        return None
+    engine, transport = _stack[-1]
+
+    context = getattr(request, "context", None) or {}
+    answer = _wire_answer(engine, request, event_name, context) if transport == "wire" else None
+    # Tells a retry back-off that follows whose clock to move (see retry_clock).
+    retry_clock.answered_by.set(None if answer is None else engine.clock)
+    if answer is None:
+        return None
+    aio = context.get(AIO_KEY, False)
+    if aio:
+        retry_clock.patch_aio()
+    status, body, headers = wire_codec.render(answer)
+    return wire_codec.http_response(request.url, status, body, headers, aio=aio)
+
+
+def _wire_answer(engine: Engine, request: Any, event_name: str, context: dict[str, Any]) -> Any:
+    operation = services.operation_for_event(event_name)
+    if operation is None:
+        return None
+    params = context.get(PARAMS_KEY)
+    if params is None:  # the request was built without our capture: read what the body says
+        params = wire_codec.read_params(operation, request.body)
+    headers = request.headers
+    return engine.answer(operation, params, internals.request_access_key(headers), internals.request_region(headers))
+
+
+class Unanswered:
+    """The guard's answer: the response of last resort, which raises BlockedRequest when read.
+
+    botocore calls every before-send handler and uses the first response that is not
+    None, so the guard (registered last) cannot know whether another handler (moto's,
+    say) answered.  It answers too; its response is used only when nobody else's is,
+    and botocore's first look at it raises, before anything leaves the process.
+    """
+
+    def __init__(self, url: str) -> None:
+        self._url = url
+
+    def __getattr__(self, name: str) -> Any:
+        from ..exceptions import BlockedRequest
+
+        raise BlockedRequest(
+            f"pytest-iamfake blocked a request to {self._url} that nothing in the process answered.\n"
+            "Only IAM and STS operations are faked; use another fake (for example moto) for other "
+            "services, or end the fake before talking to the network."
+        )
+
+
+def guard_send(request: Any, **_: Any) -> Unanswered | None:
+    """before-send, registered last: nothing leaves the process while a fake is active."""
+    return Unanswered(request.url) if _stack else None
+
+
+# (event, handler, where among that event's handlers: None, "first" or "last").
+HANDLERS: tuple[tuple[str, Callable[..., Any], str | None], ...] = (
+    ("before-parameter-build", capture_params, None),
+    ("before-call", answer_call, None),
+    # First, so that the fake answers IAM/STS even where moto's handler is also registered.
+    ("before-send", answer_send, "first"),
+    ("before-send", guard_send, "last"),
+)
+
+# --- registration ---------------------------------------------------------------------------
+
+
+def _add_to_builtins(handlers: ModuleType) -> None:
+    """Append our handlers to a freshly run (or already imported) botocore.handlers (idempotent)."""
+    builtin: list[tuple[Any, ...]] = handlers.BUILTIN_HANDLERS
+    if any(entry[1] is capture_params for entry in builtin):
+        return
+    order = {"first": handlers.REGISTER_FIRST, "last": handlers.REGISTER_LAST}
+    for event, handler, where in HANDLERS:
+        builtin.append((event, handler) if where is None else (event, handler, order[where]))
+
+
+class _LoaderAfter:
+    """Wraps botocore.handlers' loader: run the module, then add our handlers to it."""
+
+    def __init__(self, loader: Any) -> None:
+        self._loader = loader
+
+    def create_module(self, spec: ModuleSpec) -> ModuleType | None:
+        created: ModuleType | None = self._loader.create_module(spec)
+        return created
+
+    def exec_module(self, module: ModuleType) -> None:
+        self._loader.exec_module(module)
+        _add_to_builtins(module)
+
+    def __getattr__(self, name: str) -> Any:  # get_code, get_resource_reader, ... as the real loader
+        return getattr(self._loader, name)
+
+
+class _HandlersFinder:
+    """A meta path finder that only ever answers for botocore.handlers, wrapping its real loader.
+
+    It stays on sys.meta_path, so an importlib.reload of botocore.handlers (which re-runs
+    the module and rebuilds BUILTIN_HANDLERS) gets the handlers again.
+    """
+
+    def find_spec(self, fullname: str, path: Sequence[str] | None, target: ModuleType | None = None) -> Any:
+        if fullname != TARGET:
+            return None
+        for finder in sys.meta_path:
+            if finder is self or not hasattr(finder, "find_spec"):
+                continue
+            spec = finder.find_spec(fullname, path, target)
+            if spec is not None:
+                if spec.loader is not None and not isinstance(spec.loader, _LoaderAfter):
+                    spec.loader = _LoaderAfter(spec.loader)  # type: ignore[assignment]  # a Loader by duck typing
+                return spec
+        return None
+
+    def invalidate_caches(self) -> None:
+        pass
+
+
+_install_lock = threading.Lock()
+
+
+def install() -> None:
+    """Make every botocore session route IAM/STS calls to the active engine (idempotent, cheap).
+
+    Before botocore.handlers is imported: a finder adds the handlers when it is.  After:
+    they are added now, and boto3's default session, if made already, gets them directly.
+    """
+    with _install_lock:
+        if not any(isinstance(finder, _HandlersFinder) for finder in sys.meta_path):
+            sys.meta_path.insert(0, _HandlersFinder())
+        handlers = sys.modules.get(TARGET)
+        if handlers is None or getattr(handlers, "BUILTIN_HANDLERS", None) is None:
+            return  # not imported yet (or being imported): the finder's loader adds them
+        if any(entry[1] is capture_params for entry in handlers.BUILTIN_HANDLERS):
+            return
+        _add_to_builtins(handlers)
+        from .internals import default_session_emitter
+
+        emitter = default_session_emitter()
+        if emitter is not None:
+            register = {None: emitter.register, "first": emitter.register_first, "last": emitter.register_last}
+            for event, handler, where in HANDLERS:
+                register[where](event, handler)
