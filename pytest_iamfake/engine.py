@@ -108,7 +108,8 @@ class Engine:
 
         Raises IAMError for an error answer.
         """
-        validate(service_model(service).operation_model(operation), params)
+        # Helpers refuse wrong types, as a default client does, rather than coercing them as the wire would.
+        validate(service_model(service).operation_model(operation), params, typed=True)
         return self.backend.handle(service, operation, root_principal(self.account_id), params, tick=False)
 
     def _record(self, call: Call) -> None:

@@ -310,7 +310,8 @@ class Account:
         self.access_jobs: dict[str, AccessJob] = {}  # GenerateServiceLastAccessedDetails jobs by id
 
     def find_user(self, name: str) -> User | None:
-        return self.users.find(fold(name))
+        """The user named `name` in any ASCII case, or None (also for a name that is not a string)."""
+        return self.users.find(fold(name)) if isinstance(name, str) else None
 
     def require_user(self, name: str) -> User:
         user = self.find_user(name)

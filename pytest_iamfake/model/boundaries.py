@@ -8,7 +8,8 @@ from . import errors, policies
 from .account import Account
 
 # A managed policy's ARN: AWS managed ("aws") or customer managed (an account id).
-POLICY_ARN = re.compile(r"arn:aws[a-z-]*:iam::(aws|\d{12}):policy/(?:[\x21-\x7e]*/)?[\w+=,.@-]+")
+# ASCII digits and word characters, as in IAM's own patterns.
+POLICY_ARN = re.compile(r"arn:aws[a-z-]*:iam::(aws|\d{12}):policy/(?:[\x21-\x7e]*/)?[\w+=,.@-]+", re.ASCII)
 
 
 def policy_exists(account: Account, arn: str, owner: str) -> bool:

@@ -590,6 +590,33 @@ VALIDATION_ORDER: dict[str, tuple[str, ...]] = {
 }
 
 
+# --- input validation -------------------------------------------------------------------
+# Text IAM cannot read as the member's type: a scalar sent several times (botocore repeats the
+# key for a list or dict passed where one value goes) or integer text that is no integer; and,
+# from the fake's own helpers, values of the wrong Python type.  IAM's wording is unknown.
+
+_TYPE_NAMES = {
+    "string": "a string",
+    "integer": "an integer",
+    "long": "an integer",
+    "boolean": "a boolean",
+    "list": "a list",
+    "structure": "a structure",
+    "map": "a map",
+}
+
+
+@aws("CHOSEN")
+def several_values() -> str:
+    return "Member must have exactly one value"
+
+
+@aws("CHOSEN")
+def not_of_type(kind: str) -> str:
+    """A value that is not of the member's shape type ("string", "integer", "list", ...)."""
+    return f"Member must be {_TYPE_NAMES.get(kind, kind)}"
+
+
 # --- paging -----------------------------------------------------------------------------
 
 

@@ -257,14 +257,15 @@ _SID = re.compile(r"[0-9A-Za-z]*")  # REAL: the regular expression IAM's message
 # or an ISO 8601 date with optional time and offset (INFERRED from the recorded accepted and
 # refused values: `01T`, `2016-12-13t2:00:00.593194+23` accepted; `234-13`, a one-digit
 # offset, a ten-digit fraction and 2**63 refused).
-_EPOCH = re.compile(r"-?\d+")
+_EPOCH = re.compile(r"-?\d+", re.ASCII)  # ASCII digits, as in every IAM pattern
 _ISO_DATE = re.compile(
     r"[+-]?\d{1,9}"
     r"(?:-(?P<month>\d{1,2})(?:-(?P<day>\d{1,2}))?)?"
     r"(?:[Tt]"
     r"(?:(?P<hour>\d{1,2})(?::(?P<minute>\d{1,2})(?::(?P<second>\d{1,2}))?)?(?:[.,]\d{1,9})?)?"
     r"(?:[Zz]|[+-](?P<off_hour>\d{2})(?::?(?P<off_minute>\d{2}))?)?"
-    r")?"
+    r")?",
+    re.ASCII,
 )
 _DATE_LIMITS = {"month": (1, 12), "day": (1, 31), "hour": (0, 23), "minute": (0, 59), "second": (0, 59)}
 _INT64 = 2**63

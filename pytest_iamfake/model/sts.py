@@ -20,8 +20,9 @@ USER_SESSION_DEFAULT = 43200
 ROOT_SESSION_MAX = 3600
 MAX_TOKEN_SIZE = 4096  # bytes (BM MinimumSessionTokenSize)
 TOKEN_SIZE = 356  # CHOSEN: the usual size of a session token
-# An account id, or the account's root ARN (DOC: "member account principal ARN or account ID").
-_TARGET = re.compile(r"(\d{12})|arn:aws[\w-]*:iam::(\d{12}):root")
+# An account id, or the account's root ARN (DOC: "member account principal ARN or account ID");
+# ASCII digits only, as in IAM's own account id pattern.
+_TARGET = re.compile(r"(\d{12})|arn:aws[\w-]*:iam::(\d{12}):root", re.ASCII)
 
 
 def get_caller_identity(req: Request) -> Result:
