@@ -139,3 +139,19 @@ def test_an_unknown_authorization_mode_is_a_usage_error():
 
     with pytest.raises(UsageError, match=r"authorization='audit' is not valid; use one of: enforce, off"):
         fake_iam(authorization="audit")
+
+
+def test_a_failed_assert_shows_the_explanation_not_the_plugins_frames(pytester):
+    pytester.makepyfile(
+        """
+        import pytest
+
+        @pytest.mark.iamfake(users=["alice"])
+        def test_it(iamfake):
+            iamfake.assert_allowed("alice", "iam:CreateUser", "arn:aws:iam::123456789012:user/bob")
+        """
+    )
+    result = pytester.runpytest_inprocess("-p", "iamfake")
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(["*AssertionError: DENIED (implicit): arn:aws:iam::123456789012:user/alice*"])
+    assert "def assert_allowed" not in result.stdout.str()

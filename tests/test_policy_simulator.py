@@ -173,3 +173,22 @@ def test_the_simulator_agrees_with_enforcement(iamfake, iam, alice_policy):
         PolicySourceArn=ALICE, ActionNames=["iam:GetUser"], ResourceArns=[ALICE, f"arn:aws:iam::{ACCOUNT}:user/bob"]
     )["EvaluationResults"][0]["ResourceSpecificResults"]
     assert [a["EvalResourceDecision"] for a in answers] == ["allowed", "implicitDeny"]
+
+
+def test_a_roles_policies_are_simulated(iamfake, iam):
+    iamfake.add_role("app")
+    iam.put_role_policy(
+        RoleName="app",
+        PolicyName="list",
+        PolicyDocument=json.dumps(
+            {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "iam:List*", "Resource": "*"}]}
+        ),
+    )
+    results = iam.simulate_principal_policy(
+        PolicySourceArn=f"arn:aws:iam::{ACCOUNT}:role/app", ActionNames=["iam:ListUsers", "iam:DeleteRole"]
+    )["EvaluationResults"]
+    assert [(r["EvalActionName"], r["EvalDecision"]) for r in results] == [
+        ("iam:ListUsers", "allowed"),
+        ("iam:DeleteRole", "implicitDeny"),
+    ]
+    assert results[0]["MatchedStatements"][0]["SourcePolicyType"] == "role"

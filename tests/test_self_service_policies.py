@@ -272,3 +272,45 @@ def test_what_each_policy_decides_for_long_term_keys(iamfake, passwords, documen
         call(alice, "create_access_key", UserName="bob"),
     ]
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("document", "expected"),
+    [
+        (UPDATE_OWN_CREDENTIALS, ["allow", "allow", "allow", "allow", "allow", "implicit"]),
+        (MFA_SELF_MANAGE, ["explicit", "explicit", "explicit", "explicit", "allow", "explicit"]),
+    ],
+    ids=["update-own-credentials", "mfa-self-manage"],
+)
+def test_the_same_policies_as_customer_managed_policies_of_a_group(iamfake, passwords, document, expected):
+    iamfake.set_password_policy(MinimumPasswordLength=8)
+    iamfake.add_group("staff", users=["alice"], policies=[iamfake.add_policy("self-service", document)])
+    alice = iamfake.client(user="alice")
+    got = [
+        call(alice, "change_password", OldPassword=OLD, NewPassword=NEW),
+        call(alice, "get_account_password_policy"),
+        call(alice, "create_access_key", UserName="alice"),
+        call(alice, "list_users"),
+        call(alice, "get_user"),
+        call(alice, "create_access_key", UserName="bob"),
+    ]
+    assert got == expected
+
+
+def test_the_mfa_policy_allows_an_mfa_session(iamfake, passwords):
+    """§6.8: with MFA the self-management policy allows the user's own credentials."""
+    allow(iamfake, "alice", MFA_SELF_MANAGE)
+    serial = iamfake.add_mfa_device("alice")
+    sts = iamfake.client("sts", user="alice")
+    credentials = sts.get_session_token(SerialNumber=serial, TokenCode=iamfake.mfa_code(serial))["Credentials"]
+    session = iamfake.client(
+        "iam",
+        aws_access_key_id=credentials["AccessKeyId"],
+        aws_secret_access_key=credentials["SecretAccessKey"],
+        aws_session_token=credentials["SessionToken"],
+    )
+    assert call(session, "change_password", OldPassword=OLD, NewPassword=NEW) == "allow"
+    assert call(session, "create_access_key", UserName="alice") == "allow"
+    assert call(session, "list_users") == "implicit"
+    assert call(session, "create_access_key", UserName="bob") == "implicit"
+    assert iamfake.check_password("alice", NEW)
