@@ -60,7 +60,7 @@ def _principal(account: Account, arn: str) -> tuple[list[Policy], Policy | None,
     kind, name = _entity(account, arn)
     if kind == "user":
         user = account.find_user(name)
-        if user is None:
+        if user is None or user.arn != arn:  # the path is part of the ARN
             raise errors.no_such_entity_arn(arn)
         identity, boundary = user_policies(account, user)
         return (
@@ -76,7 +76,7 @@ def _principal(account: Account, arn: str) -> tuple[list[Policy], Policy | None,
         identity, boundary = role_policies(account, role)
         return [_policy(s) for s in identity], _policy(boundary) if boundary is not None else None, role.arn, {}
     group = account.groups.find(fold(name))
-    if group is None:
+    if group is None or group.arn != arn:
         raise errors.no_such_entity_arn(arn)
     return [_policy(s) for s in group_policies(account, group)], None, group.arn, {}
 
