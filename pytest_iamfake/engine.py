@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import answer as answers
 from .calls import Call
-from .exceptions import UnsupportedOperation
+from .exceptions import UnsupportedOperation, ours
 from .faults import Faults
 from .model import IAMBackend, IAMError
 from .model.identity import root_principal
@@ -70,8 +70,11 @@ class Engine:
 
         `params` are the caller's, as passed; `access_key` is the id the request is signed
         with (None: unsigned), `region` the region it is signed for (recorded as the key's
-        last use).  Raises UnsupportedOperation for an unmodelled operation.
+        last use).  Raises UnsupportedOperation for an unmodelled operation.  With
+        unmodelled="passthrough" it returns None for one, and the transport reports the
+        other fake's answer with `record_elsewhere`.
         """
+        __tracebackhide__ = ours
         service = operation.service_model.service_name
         name = operation.name
         caller = self.backend.caller_for(access_key)
@@ -94,6 +97,22 @@ class Engine:
             return answers.failure(operation, err)
         self._record(self._call(service, name, params, caller, when, response=result))
         return answers.success(operation, result)
+
+    def record_elsewhere(
+        self,
+        operation: OperationModel,
+        params: dict[str, Any],
+        access_key: str | None,
+        *,
+        response: dict[str, Any] | None,
+        error: str | None,
+    ) -> None:
+        """Record a call this engine let go on (unmodelled, passthrough) that another fake answered."""
+        service = operation.service_model.service_name
+        caller = self.backend.caller_for(access_key)
+        call = self._call(service, operation.name, params, caller, self.clock.now(), response=response, error=error)
+        call.answered_elsewhere = True
+        self._record(call)
 
     def arrange(self, operation: str, params: dict[str, Any], service: str = "iam") -> dict[str, Any]:
         """Run a model operation as the account root, validated but unrecorded, without moving the clock.
