@@ -50,8 +50,10 @@ def test_uncovered_iam_operation_passes_through_to_moto(transport):
             {"InstanceProfileName": "web"},
             None,
         )
-        assert created.answered_elsewhere and got.answered_elsewhere
-        assert created.response is not None and created.response["InstanceProfile"]["Arn"] == profile["Arn"]
+        assert created.answered_elsewhere
+        assert got.answered_elsewhere
+        assert created.response is not None
+        assert created.response["InstanceProfile"]["Arn"] == profile["Arn"]
         assert created.caller == "arn:aws:iam::123456789012:root"
         iamfake.assert_called("create_instance_profile", InstanceProfileName="web", times=1)
         assert "(answered elsewhere)" in repr(created)
