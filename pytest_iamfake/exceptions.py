@@ -18,7 +18,7 @@ class UsageError(IAMFakeError, ValueError):
 
 
 class BlockedRequest(IAMFakeError):
-    """A request would have left the process while a fake was active."""
+    """A request would have left the process: while a fake was active, or from a client a stopped fake made."""
 
 
 def ours(excinfo: Any) -> bool:
