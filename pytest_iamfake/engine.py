@@ -5,7 +5,8 @@
 1. fault: an error injected with `IAMFake.fail()` answers first, even for an operation
    the model lacks, and changes no state;
 2. coverage: an operation the model lacks raises UnsupportedOperation (or, with
-   unmodelled="passthrough", is left to whatever else answers it);
+   unmodelled="passthrough", is left to whatever else answers it, and recorded with
+   that answer by `record_elsewhere`, which the transport calls once botocore has it);
 3. validation: the server-side constraints botocore leaves to the service (validation.py);
 4. authorization: who may call what (model/authorization.py, run by `IAMBackend.handle`
    under the account lock, since it reads the account's state);
@@ -110,9 +111,10 @@ class Engine:
         """Record a call this engine let go on (unmodelled, passthrough) that another fake answered."""
         service = operation.service_model.service_name
         caller = self.backend.caller_for(access_key)
-        call = self._call(service, operation.name, params, caller, self.clock.now(), response=response, error=error)
-        call.answered_elsewhere = True
-        self._record(call)
+        when = self.clock.now()
+        self._record(
+            self._call(service, operation.name, params, caller, when, response=response, error=error, elsewhere=True)
+        )
 
     def arrange(self, operation: str, params: dict[str, Any], service: str = "iam") -> dict[str, Any]:
         """Run a model operation as the account root, validated but unrecorded, without moving the clock.
@@ -139,6 +141,7 @@ class Engine:
         error: str | None = None,
         unsupported: bool = False,
         injected: bool = False,
+        elsewhere: bool = False,
     ) -> Call:
         return Call(
             service=service,
@@ -150,6 +153,7 @@ class Engine:
             time=when,
             unsupported=unsupported,
             injected=injected,
+            answered_elsewhere=elsewhere,
         )
 
     def _unsupported_message(self, service: str, name: str) -> str:

@@ -210,7 +210,8 @@ def bind_client(client: Any, engine: Engine) -> None:
         if not any(entry[0] is engine for entry in _stack):
             raise BlockedRequest(
                 f"pytest-iamfake blocked a call of a client made by iamfake.client() for account "
-                f"{engine.account_id}: that fake is not active (it has stopped), so the call would go to AWS.\n"
+                f"{engine.account_id}: that fake is not active (stopped, or not started yet), so the call would "
+                "go to AWS.\n"
                 "Make clients inside the fake's lifetime, or start() the fake again."
             )
 
