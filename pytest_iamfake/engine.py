@@ -5,7 +5,8 @@
 1. fault: an error injected with `IAMFake.fail()` answers first, even for an operation
    the model lacks, and changes no state;
 2. coverage: an operation the model lacks raises UnsupportedOperation (or, with
-   unmodelled="passthrough", is left to whatever else answers it);
+   unmodelled="passthrough", is left to whatever else answers it, and recorded with
+   that answer by `record_elsewhere`, which the transport calls once botocore has it);
 3. validation: the server-side constraints botocore leaves to the service (validation.py);
 4. authorization: who may call what (model/authorization.py, run by `IAMBackend.handle`
    under the account lock, since it reads the account's state);
@@ -29,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import answer as answers
 from .calls import Call
-from .exceptions import UnsupportedOperation
+from .exceptions import UnsupportedOperation, ours
 from .faults import Faults
 from .model import IAMBackend, IAMError
 from .model.identity import root_principal
@@ -77,8 +78,11 @@ class Engine:
 
         `params` are the caller's, as passed; `access_key` is the id the request is signed
         with (None: unsigned), `region` the region it is signed for (recorded as the key's
-        last use).  Raises UnsupportedOperation for an unmodelled operation.
+        last use).  Raises UnsupportedOperation for an unmodelled operation.  With
+        unmodelled="passthrough" it returns None for one, and the transport reports the
+        other fake's answer with `record_elsewhere`.
         """
+        __tracebackhide__ = ours
         service = operation.service_model.service_name
         name = operation.name
         caller = self.backend.caller_for(access_key)
@@ -102,6 +106,23 @@ class Engine:
             return answers.failure(operation, err)
         self._record(self._call(service, name, params, caller, when, response=result))
         return answers.success(operation, result)
+
+    def record_elsewhere(
+        self,
+        operation: OperationModel,
+        params: dict[str, Any],
+        access_key: str | None,
+        *,
+        response: dict[str, Any] | None,
+        error: str | None,
+    ) -> None:
+        """Record a call this engine let go on (unmodelled, passthrough) that another fake answered."""
+        service = operation.service_model.service_name
+        caller = self.backend.caller_for(access_key)
+        when = self.clock.now()
+        self._record(
+            self._call(service, operation.name, params, caller, when, response=response, error=error, elsewhere=True)
+        )
 
     def arrange(self, operation: str, params: dict[str, Any], service: str = "iam") -> dict[str, Any]:
         """Run a model operation as the account root, validated but unrecorded, without moving the clock.
@@ -129,6 +150,7 @@ class Engine:
         unsupported: bool = False,
         injected: bool = False,
         explanation: str | None = None,
+        elsewhere: bool = False,
     ) -> Call:
         return Call(
             service=service,
@@ -141,6 +163,7 @@ class Engine:
             unsupported=unsupported,
             injected=injected,
             explanation=explanation,
+            answered_elsewhere=elsewhere,
         )
 
     def _unsupported_message(self, service: str, name: str) -> str:

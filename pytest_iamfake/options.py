@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields, replace
 from typing import Any, Literal, get_args
 
-from .clock import CLOCK_MODES, ClockMode, parse_instant
+from .clock import CLOCK_MODES, INSTANT_FORMAT, ClockMode, parse_instant
 from .exceptions import UsageError
 
 Transport = Literal["call", "wire"]
@@ -54,8 +54,8 @@ def _account_id(value: Any) -> str:
 def _start_time(value: Any) -> _dt.datetime:
     try:
         return parse_instant(value)
-    except (TypeError, ValueError, AttributeError):
-        raise UsageError(f"start_time={value!r} is not valid; use an ISO-8601 string or a datetime.") from None
+    except UsageError:
+        raise UsageError(f"start_time={value!r} is not valid; use {INSTANT_FORMAT}.") from None
 
 
 def _tick(value: Any) -> float:

@@ -439,9 +439,9 @@ def test_what_botocore_cannot_serialize_never_reaches_the_fake(
 @pytest.mark.parametrize(
     ("helper", "args", "expected"),
     [
-        ("add_user", (123,), "Value at 'userName' failed to satisfy constraint: Member must be a string"),
+        ("add_user", (123,), r"add_user\(name=\.\.\.\) takes a user name \(a string\); got 123 \(int\)"),
         ("add_user", ("bob",), None),
-        ("add_access_key", (["bob"],), "Member must be a string"),
+        ("add_access_key", (["bob"],), r"add_access_key\(user=\.\.\.\) takes a user name \(a string\); got \['bob'\]"),
     ],
 )
 def test_helpers_refuse_wrong_types_as_a_default_client_would(

@@ -28,6 +28,8 @@ import sys
 import threading
 from typing import TYPE_CHECKING, Any, Literal
 
+from ..exceptions import BlockedRequest, ours
+
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
     from importlib.machinery import ModuleSpec
@@ -43,6 +45,8 @@ Transport = Literal["call", "wire"]
 
 PARAMS_KEY = "iamfake_params"
 AIO_KEY = "iamfake_aio"
+# Set when the engine let a call go on for another fake to answer: (engine, access key id).
+ELSEWHERE_KEY = "iamfake_elsewhere"
 TARGET = "botocore.handlers"
 
 # --- the active engines ----------------------------------------------------------------------
@@ -94,6 +98,7 @@ def capture_params(params: dict[str, Any], context: dict[str, Any], **_: Any) ->
 
 def answer_call(model: Any, request_signer: Any, context: dict[str, Any], **_: Any) -> Any:
     """before-call: the "call" transport's answer, or None to let the call go on."""
+    __tracebackhide__ = ours
     if not _stack:
         return None
     engine, transport = _stack[-1]
@@ -104,17 +109,17 @@ def answer_call(model: Any, request_signer: Any, context: dict[str, Any], **_: A
         return None
     if not services.is_faked(model):
         return None
-    answer = engine.answer(
-        model,
-        context.get(PARAMS_KEY, {}),
-        internals.signer_access_key(request_signer),
-        internals.signer_region(request_signer),
-    )
-    return None if answer is None else call_codec.render(answer)
+    access_key = internals.signer_access_key(request_signer)
+    answer = engine.answer(model, context.get(PARAMS_KEY, {}), access_key, internals.signer_region(request_signer))
+    if answer is None:
+        context[ELSEWHERE_KEY] = (engine, access_key)
+        return None
+    return call_codec.render(answer)
 
 
 def answer_send(request: Any, event_name: str, **_: Any) -> Any:
     """before-send, registered first: the "wire" transport's answer, as IAM would send it."""
+    __tracebackhide__ = ours
     if not _stack:
         return None
     engine, transport = _stack[-1]
@@ -133,6 +138,7 @@ def answer_send(request: Any, event_name: str, **_: Any) -> Any:
 
 
 def _wire_answer(engine: Engine, request: Any, event_name: str, context: dict[str, Any]) -> Any:
+    __tracebackhide__ = ours
     operation = services.operation_for_event(event_name)
     if operation is None:
         return None
@@ -140,7 +146,29 @@ def _wire_answer(engine: Engine, request: Any, event_name: str, context: dict[st
     if params is None:  # the request was built without our capture: read what the body says
         params = wire_codec.read_params(operation, request.body)
     headers = request.headers
-    return engine.answer(operation, params, internals.request_access_key(headers), internals.request_region(headers))
+    access_key = internals.request_access_key(headers)
+    answer = engine.answer(operation, params, access_key, internals.request_region(headers))
+    if answer is None:
+        context[ELSEWHERE_KEY] = (engine, access_key)
+    return answer
+
+
+def record_elsewhere(
+    http_response: Any, parsed: dict[str, Any], model: Any, context: dict[str, Any] | None = None, **_: Any
+) -> None:
+    """after-call: record a call the engine let go on and another fake (moto, say) answered.
+
+    after-call runs under both transports, with the response botocore parsed; a request
+    that nobody answered raised before it, so only answered calls are recorded.
+    """
+    found = None if context is None else context.pop(ELSEWHERE_KEY, None)
+    if found is None or context is None:
+        return
+    engine, access_key = found
+    status = getattr(http_response, "status_code", 200)
+    error = parsed.get("Error", {}).get("Code") if status >= 300 else None
+    response = None if error else {k: v for k, v in parsed.items() if k != "ResponseMetadata"}
+    engine.record_elsewhere(model, context.get(PARAMS_KEY, {}), access_key, response=response, error=error)
 
 
 class Unanswered:
@@ -156,8 +184,7 @@ class Unanswered:
         self._url = url
 
     def __getattr__(self, name: str) -> Any:
-        from ..exceptions import BlockedRequest
-
+        __tracebackhide__ = ours
         raise BlockedRequest(
             f"pytest-iamfake blocked a request to {self._url} that nothing in the process answered.\n"
             "Only IAM and STS operations are faked; use another fake (for example moto) for other "
@@ -170,10 +197,32 @@ def guard_send(request: Any, **_: Any) -> Unanswered | None:
     return Unanswered(request.url) if _stack else None
 
 
+def bind_client(client: Any, engine: Engine) -> None:
+    """Make a client a fake made refuse to send while that fake is not active.
+
+    Such a client carries the fake's credentials and nothing else routes it once the
+    fake stops: without this it would sign with a fake key and go to the real endpoint.
+    """
+    from .internals import client_emitter
+
+    def refuse_unless_active(**_: Any) -> None:
+        __tracebackhide__ = ours
+        if not any(entry[0] is engine for entry in _stack):
+            raise BlockedRequest(
+                f"pytest-iamfake blocked a call of a client made by iamfake.client() for account "
+                f"{engine.account_id}: that fake is not active (stopped, or not started yet), so the call would "
+                "go to AWS.\n"
+                "Make clients inside the fake's lifetime, or start() the fake again."
+            )
+
+    client_emitter(client).register_first("before-call", refuse_unless_active)
+
+
 # (event, handler, where among that event's handlers: None, "first" or "last").
 HANDLERS: tuple[tuple[str, Callable[..., Any], str | None], ...] = (
     ("before-parameter-build", capture_params, None),
     ("before-call", answer_call, None),
+    ("after-call", record_elsewhere, None),
     # First, so that the fake answers IAM/STS even where moto's handler is also registered.
     ("before-send", answer_send, "first"),
     ("before-send", guard_send, "last"),

@@ -66,6 +66,11 @@ def default_session_emitter() -> Any | None:
     return None if default is None else default._session.get_component("event_emitter")
 
 
+def client_emitter(client: Any) -> Any:
+    """A client's own event emitter (handlers registered on it concern that client only)."""
+    return client.meta.events
+
+
 # --- sleeping between retries ------------------------------------------------------------
 
 
