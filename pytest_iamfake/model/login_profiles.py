@@ -54,15 +54,14 @@ def new_profile(
     """Give `user` a login profile; the first password is checked against the policy in force."""
     if user.login_profile is not None:
         raise errors.login_profile_exists(user.name)
-    now = account.clock.now()
-    profile = LoginProfile(
-        created=now, password=None, password_set=now, reset_required=reset_required, max_session=max_session
-    )
+    hashed = None
     if password is not None:
         if check_policy:
             check_password(password, account.password_policy)
-        profile.password = PasswordHash.of(password)
-        profile.history.append(profile.password)
+        hashed = PasswordHash.of(password)
+    now = account.clock.now()
+    # Positional: keyword arguments cost a dataclass's __init__ noticeably on this hot path.
+    profile = LoginProfile(now, hashed, now, reset_required, max_session, [hashed] if hashed is not None else [])
     user.login_profile = profile
     return profile
 
