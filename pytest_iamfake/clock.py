@@ -38,12 +38,24 @@ def parse_instant(value: Any, where: str = "a time") -> _dt.datetime:
     return moment.astimezone(UTC)
 
 
+# The real datetime class, even if this module is first imported while freezegun has swapped
+# in its subclass: freezegun replaces `datetime.datetime` for as long as it freezes time.  In a
+# tuple, because freezegun also rebinds every module attribute that *is* the real class.
+_REAL_DATETIME = (next(c for c in _dt.datetime.__mro__ if c.__module__ == "datetime" and c.__name__ == "datetime"),)
+_modules = sys.modules
+
+
 def time_is_patched() -> bool:
-    """Whether freezegun or time-machine is freezing/travelling time right now."""
-    freezegun_api = sys.modules.get("freezegun.api")
-    if freezegun_api is not None and getattr(freezegun_api, "freeze_factories", None):
-        return True
-    time_machine = sys.modules.get("time_machine")
+    """Whether freezegun or time-machine is freezing/travelling time right now.
+
+    Asked on every call the fake answers, so the common answer (no) is cheap: freezegun
+    is asked only while `datetime.datetime` is not the real class.
+    """
+    if _dt.datetime is not _REAL_DATETIME[0]:
+        freezegun_api = _modules.get("freezegun.api")
+        if freezegun_api is not None and getattr(freezegun_api, "freeze_factories", None):
+            return True
+    time_machine = _modules.get("time_machine")
     return bool(time_machine is not None and getattr(time_machine, "traveller_stack", None))
 
 
@@ -68,7 +80,8 @@ class Clock:
 
     def now(self) -> _dt.datetime:
         """The current fake time, timezone-aware UTC."""
-        if self._follows_wall():
+        mode = self.mode  # _follows_wall() inlined: now() runs a few times per call
+        if mode == "wall" or (mode == "auto" and time_is_patched()):
             return _dt.datetime.now(UTC) + self._offset
         return self._fixed
 

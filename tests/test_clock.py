@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
+import sys
 
 import pytest
 from freezegun import freeze_time
@@ -79,3 +81,24 @@ def test_wall_mode_follows_real_time():
         before = dt.datetime.now(UTC)
         now = fake.clock.now()
         assert before <= now <= dt.datetime.now(UTC)
+
+
+def test_follows_freezegun_started_before_the_clock_module_is_imported():
+    # The clock recognises freezegun by its swapped datetime class: it must find the real one
+    # even when first imported while freezegun is active.
+    script = (
+        "import datetime as dt, sys\n"
+        "from freezegun import freeze_time\n"
+        "frozen = freeze_time('2022-02-02'); frozen.start()\n"
+        "assert 'pytest_iamfake.clock' not in sys.modules\n"
+        "from pytest_iamfake.clock import Clock, time_is_patched\n"
+        "clock = Clock(dt.datetime(2020, 1, 1, tzinfo=dt.timezone.utc))\n"
+        "assert time_is_patched() and clock.now().year == 2022\n"
+        "frozen.stop()\n"
+        "assert not time_is_patched() and clock.now().year == 2020\n"
+        "with freeze_time('2023-03-03'):\n"
+        "    assert clock.now().year == 2023\n"
+        "assert clock.now().year == 2020\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
