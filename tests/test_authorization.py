@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from botocore.exceptions import ClientError
-from helpers import allow, allowing, error_of
+from helpers import allow, allowing, data, error_of
 
 pytestmark = pytest.mark.iamfake(users=["alice", "bob"])
 ACCOUNT = "123456789012"
@@ -271,6 +271,61 @@ def test_a_policy_put_or_deleted_takes_effect_on_the_next_call(iamfake, iam):
     assert alice.list_users(PathPrefix="/eng/team/")["Users"] == []
     iam.delete_user_policy(UserName="alice", PolicyName="read")
     assert refused(alice.list_users, PathPrefix="/eng/team/")[0] == "AccessDenied"
+
+
+def test_credential_operations_leave_every_callers_policy_sources_as_they_were(iamfake, iam):
+    """The backend skips re-reading callers' policy sources after KEEPS_SOURCES operations: pin why that is safe."""
+    from pytest_iamfake.model.authorization import KEEPS_SOURCES, sources_for
+
+    iam.update_account_password_policy(AllowUsersToChangePassword=True)
+    everything = iam.create_policy(PolicyName="everything", PolicyDocument=json.dumps(allowing("iam:*")))
+    iam.put_user_permissions_boundary(UserName="alice", PermissionsBoundary=everything["Policy"]["Arn"])
+    iamfake.add_group("readers", users=["alice"])
+    iam.put_group_policy(GroupName="readers", PolicyName="read", PolicyDocument=json.dumps(allowing("iam:Get*")))
+    iam.tag_user(UserName="alice", Tags=[{"Key": "team", "Value": "eng"}])
+    allow(iamfake, "alice")
+    alice = iamfake.client(user="alice")
+    account = iamfake.backend.account(ACCOUNT)
+    key_id = iamfake.backend.signing_key_for(ACCOUNT, "alice")[0]
+    callers = [iamfake.backend.caller_for(key_id), iamfake.backend.caller_for(None)]
+    before = [sources_for(account, caller) for caller in callers]
+    version, recorded = account.version, len(iamfake.calls)
+
+    iam.create_login_profile(UserName="alice", Password="Str0ng!Passw0rd1")
+    iam.update_login_profile(UserName="alice", Password="Str0ng!Passw0rd2")
+    alice.change_password(OldPassword="Str0ng!Passw0rd2", NewPassword="Str0ng!Passw0rd3")
+    iam.delete_login_profile(UserName="alice")
+    key = iam.create_access_key(UserName="bob")["AccessKey"]["AccessKeyId"]
+    iam.update_access_key(UserName="bob", AccessKeyId=key, Status="Inactive")
+    iam.delete_access_key(UserName="bob", AccessKeyId=key)
+    ssh = iam.upload_ssh_public_key(UserName="alice", SSHPublicKeyBody=data("ssh_rsa_2048.pub"))
+    ssh_id = ssh["SSHPublicKey"]["SSHPublicKeyId"]
+    iam.update_ssh_public_key(UserName="alice", SSHPublicKeyId=ssh_id, Status="Inactive")
+    iam.delete_ssh_public_key(UserName="alice", SSHPublicKeyId=ssh_id)
+    cert = iam.upload_signing_certificate(UserName="alice", CertificateBody=data("cert_1.pem"))
+    cert_id = cert["Certificate"]["CertificateId"]
+    iam.update_signing_certificate(UserName="alice", CertificateId=cert_id, Status="Inactive")
+    iam.delete_signing_certificate(UserName="alice", CertificateId=cert_id)
+    serial = iam.create_virtual_mfa_device(VirtualMFADeviceName="phone")["VirtualMFADevice"]["SerialNumber"]
+
+    def codes(first: int) -> dict[str, str]:
+        return {f"AuthenticationCode{n}": iamfake.mfa_code(serial, window=first + n - 1) for n in (1, 2)}
+
+    iam.enable_mfa_device(UserName="alice", SerialNumber=serial, **codes(0))
+    iam.resync_mfa_device(UserName="alice", SerialNumber=serial, **codes(2))
+    iam.deactivate_mfa_device(UserName="alice", SerialNumber=serial)
+    iam.delete_virtual_mfa_device(SerialNumber=serial)
+    iam.generate_credential_report()
+
+    made = iamfake.calls[recorded:]
+    assert [call.error for call in made] == [None] * len(made)
+    assert {("iam", call.operation) for call in made} == KEEPS_SOURCES  # every one of them, and only those
+    assert [sources_for(account, caller) for caller in callers] == before
+    assert account.version == version
+    # The cached states stay right: a policy change still reaches the caller at once.
+    assert alice.get_user()["User"]["UserName"] == "alice"
+    iam.put_user_permissions_boundary(UserName="alice", PermissionsBoundary=DENY_ALL)
+    assert refused(alice.get_user)[0] == "AccessDenied"
 
 
 def test_a_tag_change_reaches_the_principal_tags(iamfake, iam):

@@ -287,7 +287,9 @@ class Account:
         self.mfa_devices_created = 0  # seeds derive from it: never the same twice
         self.mfa_devices_in_use = 0  # devices enabled for a user (summary MFADevicesInUse)
         # --- authorization (model/authorization.py) ---
-        self.version = 0  # bumped after every state-changing operation: cached caller states check it
+        # Bumped after every state-changing operation that may change a caller's policy sources
+        # (all but authorization.KEEPS_SOURCES): cached caller states check it.
+        self.version = 0
         self.authorization_cache: dict[Principal, Any] = {}  # model/authorization's CallerStates
         # CHOSEN: the root user's "name" in login-profile responses is the account id.
         self.root = User(account_id, "/", account_id, root_arn(account_id), created, is_root=True)

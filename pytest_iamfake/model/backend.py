@@ -8,7 +8,7 @@ from typing import Any
 
 from . import access_keys, authorization, console, login_profiles, mfa, role_sessions
 from .account import Account, Clock
-from .authorization import Mode, authorize, check_credentials
+from .authorization import KEEPS_SOURCES, Mode, authorize, check_credentials
 from .credentials import Credentials
 from .evaluation import ContextValue, Decision
 from .identity import Principal
@@ -87,7 +87,8 @@ class IAMBackend:
             try:
                 result = op.handler(req)
             finally:
-                if op.mutates:  # even a failed change may have changed something: callers re-check
+                # Even a failed change may have changed something: callers re-check (see KEEPS_SOURCES).
+                if op.mutates and (service, operation) not in KEEPS_SOURCES:
                     account.version += 1
         if op.mutates and tick:
             self.clock.after_change()
