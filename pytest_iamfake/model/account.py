@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from . import errors
 from .identity import derived_id, root_arn, user_arn
@@ -40,9 +40,12 @@ class LoginProfile:
     history: list[PasswordHash] = field(default_factory=list)  # newest last, current included
 
 
-@dataclass(frozen=True)
-class KeyUse:
-    """One use of a credential: when (fake clock), for which service, in which region."""
+class KeyUse(NamedTuple):
+    """One use of a credential: when (fake clock), for which service, in which region.
+
+    A NamedTuple (immutable, like the frozen dataclass it was): every call signed with a
+    user's key records one.
+    """
 
     when: datetime
     service: str
