@@ -583,7 +583,8 @@ def test_normalised_params_are_what_the_wire_carries(data: st.DataObject) -> Non
 
 # --- anything, through a real client, leaves the fake usable ------------------------------------
 
-COVERED = sorted(OPERATIONS)
+# What the fake models and the installed botocore can call (an older model may lack an operation).
+COVERED = sorted(op for op in OPERATIONS if op[1] in service_model(op[0]).operation_names)
 # About 300 examples in all, however many operations the model covers (at least 3 each).
 PER_OPERATION = max(3, EXAMPLES * 30 // len(COVERED))
 
