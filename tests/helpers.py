@@ -36,15 +36,15 @@ def _missing_members(service: str, operation: str, members: tuple[str, ...]) -> 
 
     model = service_model(service)
     try:
-        shape = model.operation_model(operation).input_shape
+        op = model.operation_model(operation)
     except OperationNotFoundError:
         return [operation]
-    declared = shape.members if shape is not None else {}
+    declared = {name for shape in (op.input_shape, op.output_shape) if shape is not None for name in shape.members}
     return [f"{operation}.{name}" for name in members if name not in declared]
 
 
 def needs_member(service: str, operation: str, *members: str) -> pytest.MarkDecorator:
-    """Skip unless the installed botocore's `service` model has `operation` with these input members."""
+    """Skip unless the installed botocore's `service` model has `operation` with these members (in or out)."""
     missing = _missing_members(service, operation, members)
     return pytest.mark.skipif(bool(missing), reason=f"botocore's {service} model lacks {', '.join(missing)}")
 

@@ -37,6 +37,7 @@ def test_create_returns_user_name_and_password(iam, service):
     assert cred["CreateDate"] == dt.datetime(2020, 1, 1, tzinfo=dt.timezone.utc)
 
 
+@needs_member("iam", "ListServiceSpecificCredentials", "IsTruncated")
 def test_list_leaves_out_the_password_and_filters_by_service(iam):
     cred = create(iam)
     listed = iam.list_service_specific_credentials(UserName="alice")

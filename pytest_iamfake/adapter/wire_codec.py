@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import datetime as _dt
+import re
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 from urllib.parse import parse_qsl
@@ -23,6 +24,8 @@ from . import internals
 
 Render = Callable[[Any, list[str]], None]
 _MISSING = object()
+# What Java's Integer.parseInt reads (more than 4000 digits is no Java integer either).
+_INTEGER = re.compile(r"[+-]?[0-9]{1,4000}", re.ASCII)
 
 # --- rendering ------------------------------------------------------------------------
 
@@ -198,10 +201,14 @@ def _read_scalar(shape: Shape, text: str) -> Any:
     kind = shape.type_name
     if kind == "boolean":
         return text == "true"
+    # Text that is no Java number stays text: validation then answers it as IAM does.
     if kind in ("integer", "long"):
-        return int(text)
+        return int(text) if _INTEGER.fullmatch(text) else text
     if kind in ("float", "double"):
-        return float(text)
+        try:
+            return float(text)
+        except ValueError:
+            return text
     if kind == "timestamp":
         return _dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
     if kind == "blob":
