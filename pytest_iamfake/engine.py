@@ -33,7 +33,7 @@ from .exceptions import UnsupportedOperation
 from .faults import Faults
 from .model import IAMBackend, IAMError
 from .model.identity import root_principal
-from .options import Unmodelled
+from .options import Authorization, Unmodelled
 from .services import FAKED_SERVICES, service_model
 from .validation import validate
 
@@ -48,10 +48,17 @@ if TYPE_CHECKING:
 class Engine:
     """One fake's pipeline, state and recorded calls."""
 
-    def __init__(self, account_id: str, clock: Clock, *, unmodelled: Unmodelled = "error") -> None:
+    def __init__(
+        self,
+        account_id: str,
+        clock: Clock,
+        *,
+        unmodelled: Unmodelled = "error",
+        authorization: Authorization = "enforce",
+    ) -> None:
         self.account_id = account_id
         self.clock = clock
-        self.backend = IAMBackend(account_id, clock)
+        self.backend = IAMBackend(account_id, clock, authorization=authorization)
         self.faults = Faults()
         self.unmodelled = unmodelled
         self._calls: list[Call] = []
@@ -90,7 +97,8 @@ class Engine:
             validate(operation, params)
             result = self.backend.handle(service, name, caller, params, region=region)  # authorization, then the model
         except IAMError as err:
-            self._record(self._call(service, name, params, caller, when, error=err.code))
+            explanation = str(err.decision) if err.decision is not None else None  # a policy refusal: why
+            self._record(self._call(service, name, params, caller, when, error=err.code, explanation=explanation))
             return answers.failure(operation, err)
         self._record(self._call(service, name, params, caller, when, response=result))
         return answers.success(operation, result)
@@ -123,6 +131,7 @@ class Engine:
         error: str | None = None,
         unsupported: bool = False,
         injected: bool = False,
+        explanation: str | None = None,
     ) -> Call:
         return Call(
             service=service,
@@ -134,6 +143,7 @@ class Engine:
             time=when,
             unsupported=unsupported,
             injected=injected,
+            explanation=explanation,
         )
 
     def _unsupported_message(self, service: str, name: str) -> str:
