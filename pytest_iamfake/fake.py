@@ -76,7 +76,7 @@ def _arrange_failed(what: str, err: IAMError) -> UsageError:
 
 
 class IAMFake:
-    """An in-process fake of IAM's sign-in surface; every botocore client talks to it while active.
+    """An in-process fake of IAM and STS; every botocore client talks to it while active.
 
     Get one from the `iamfake` fixture or `fake_iam()`.  Arrange state with
     `add_user`, `add_login_profile`, ...; inspect `calls`; move time with `clock`.
