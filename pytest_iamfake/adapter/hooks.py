@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from ..engine import Engine
 
     # Bound at run time by _bind(), on each push: they import botocore.
-    from . import call_codec, internals, retry_clock, wire_codec
+    from . import call_codec, credential_guard, internals, retry_clock, wire_codec
 
 Transport = Literal["call", "wire"]
 
@@ -59,14 +59,15 @@ def active() -> tuple[Engine, Transport] | None:
 def _bind() -> None:
     """Import what the handlers use, once a fake starts: not at import (no botocore then), and
     not inside each handler (an import statement costs a call about 2% of its time)."""
-    global services, call_codec, internals, retry_clock, wire_codec
+    global services, call_codec, credential_guard, internals, retry_clock, wire_codec
     from .. import services
-    from . import call_codec, internals, retry_clock, wire_codec
+    from . import call_codec, credential_guard, internals, retry_clock, wire_codec
 
 
 def push(engine: Engine, transport: Transport) -> None:
     """Route IAM/STS calls to `engine` until pop()."""
     _bind()
+    credential_guard.acquire()
     with _stack_lock:
         _stack.append((engine, transport))
     if transport == "wire":
@@ -81,14 +82,18 @@ def pop(engine: Engine) -> None:
         _stack.remove(found)
     if found[1] == "wire":
         retry_clock.release()
+    credential_guard.release()
 
 
 # --- the handlers ------------------------------------------------------------------------------
 
 
 def capture_params(params: dict[str, Any], context: dict[str, Any], **_: Any) -> None:
-    """before-parameter-build: keep the caller's params as passed, before botocore touches them."""
-    if _stack:
+    """before-parameter-build: keep the caller's params as passed, before botocore touches them.
+
+    Only the call transport needs them: the wire transport reads the body botocore built.
+    """
+    if _stack and _stack[-1][1] == "call":
         context[PARAMS_KEY] = dict(params)
 
 
@@ -113,6 +118,20 @@ def answer_call(model: Any, request_signer: Any, context: dict[str, Any], **_: A
     return None if answer is None else call_codec.render(answer)
 
 
+def sign_safely(request: Any, request_signer: Any, **_: Any) -> None:
+    """before-sign: while a fake is active, botocore never reads credentials that could run a provider.
+
+    Clients with refreshable, deferred or no credentials have botocore sign with plain
+    ones instead (credential_guard.signing_credentials): every request, not only IAM's,
+    since other fakes' services are signed too.
+    """
+    if not _stack:
+        return
+    replacement = credential_guard.signing_credentials(internals.signer_credentials(request_signer))
+    if replacement is not None:
+        internals.sign_with(request, *replacement)
+
+
 def answer_send(request: Any, event_name: str, **_: Any) -> Any:
     """before-send, registered first: the "wire" transport's answer, as IAM would send it."""
     if not _stack:
@@ -120,9 +139,9 @@ def answer_send(request: Any, event_name: str, **_: Any) -> Any:
     engine, transport = _stack[-1]
 
     context = getattr(request, "context", None) or {}
-    answer = _wire_answer(engine, request, event_name, context) if transport == "wire" else None
+    answer = _wire_answer(engine, request, event_name) if transport == "wire" else None
     # Tells a retry back-off that follows whose clock to move (see retry_clock).
-    retry_clock.answered_by.set(None if answer is None else engine.clock)
+    retry_clock.answered(None if answer is None else engine.clock)
     if answer is None:
         return None
     aio = context.get(AIO_KEY, False)
@@ -132,13 +151,13 @@ def answer_send(request: Any, event_name: str, **_: Any) -> Any:
     return wire_codec.http_response(request.url, status, body, headers, aio=aio)
 
 
-def _wire_answer(engine: Engine, request: Any, event_name: str, context: dict[str, Any]) -> Any:
+def _wire_answer(engine: Engine, request: Any, event_name: str) -> Any:
     operation = services.operation_for_event(event_name)
     if operation is None:
         return None
-    params = context.get(PARAMS_KEY)
-    if params is None:  # the request was built without our capture: read what the body says
-        params = wire_codec.read_params(operation, request.body)
+    # The model sees what IAM would see: the body botocore serialized (and the Call records
+    # it, as IAM received it, as the call transport records the params validation normalised).
+    params = wire_codec.read_params(operation, request.body)
     headers = request.headers
     return engine.answer(operation, params, internals.request_access_key(headers), internals.request_region(headers))
 
@@ -174,6 +193,7 @@ def guard_send(request: Any, **_: Any) -> Unanswered | None:
 HANDLERS: tuple[tuple[str, Callable[..., Any], str | None], ...] = (
     ("before-parameter-build", capture_params, None),
     ("before-call", answer_call, None),
+    ("before-sign", sign_safely, None),
     # First, so that the fake answers IAM/STS even where moto's handler is also registered.
     ("before-send", answer_send, "first"),
     ("before-send", guard_send, "last"),

@@ -21,10 +21,98 @@ _SCOPE_REGION = re.compile(r"Credential=[^/,\s]+/[^/]+/([^/]+)/")
 # --- who signed a request ----------------------------------------------------------------
 
 
+def signer_credentials(request_signer: Any) -> Any | None:
+    """The Credentials object a client's RequestSigner holds (None: the client has none)."""
+    return getattr(request_signer, "_credentials", None)
+
+
+def is_refreshable(credentials: Any) -> bool:
+    """Whether reading `credentials` may run a credential provider (refreshable or deferred ones)."""
+    from botocore.credentials import RefreshableCredentials
+
+    return isinstance(credentials, RefreshableCredentials)
+
+
+def raw_access_key(credentials: Any) -> str | None:
+    """The access key id `credentials` hold now, never resolving or refreshing them.
+
+    RefreshableCredentials.access_key (and DeferredRefreshableCredentials') runs the
+    provider when the credentials are unresolved or about to expire: their stored
+    `_access_key` is read instead (None while unresolved).
+    """
+    if credentials is None:
+        return None
+    if is_refreshable(credentials):
+        key = vars(credentials).get("_access_key")
+    else:
+        key = getattr(credentials, "access_key", None)
+    return key if isinstance(key, str) else None
+
+
+def raw_token(credentials: Any) -> str | None:
+    """The session token `credentials` hold now, never resolving or refreshing them."""
+    key = vars(credentials).get("_token") if is_refreshable(credentials) else getattr(credentials, "token", None)
+    return key if isinstance(key, str) else None
+
+
 def signer_access_key(request_signer: Any) -> str | None:
     """The access key id a client's RequestSigner signs with (call transport: nothing is signed yet)."""
-    credentials = getattr(request_signer, "_credentials", None)
-    return getattr(credentials, "access_key", None) if credentials is not None else None
+    return raw_access_key(signer_credentials(request_signer))
+
+
+def sign_with(request: Any, access_key: str, secret_key: str, token: str | None) -> None:
+    """Make botocore sign `request` with these credentials instead of its client's.
+
+    botocore's RequestSigner.sign uses `request.context["signing"]["request_credentials"]`
+    in place of the client's own credentials when set, after `before-sign`: so the
+    client's (possibly refreshable) credentials are never read, and the client is not
+    changed.  A fresh "signing" dict: the one there may be shared.
+    """
+    from botocore.credentials import Credentials
+
+    context = request.context
+    context["signing"] = {
+        **context.get("signing", {}),
+        "request_credentials": Credentials(access_key, secret_key, token, method="iamfake"),
+    }
+
+
+# --- credential resolution while a fake is active ------------------------------------------
+
+
+def swap_session_get_credentials(replacement: Callable[..., Any] | None) -> None:
+    """Replace botocore.session.Session.get_credentials (None: put botocore's own back).
+
+    Session.get_credentials runs the session's credential provider chain (environment,
+    profiles with credential_process, SSO, assume-role, container, instance metadata)
+    and caches what it finds on the session: the one place a client's creation resolves
+    credentials.
+    """
+    from botocore.session import Session
+
+    global _real_get_credentials
+    if replacement is None:
+        if _real_get_credentials is not None:
+            Session.get_credentials = _real_get_credentials  # type: ignore[method-assign]
+            _real_get_credentials = None
+        return
+    if _real_get_credentials is None:
+        _real_get_credentials = Session.get_credentials
+    Session.get_credentials = replacement  # type: ignore[method-assign]
+
+
+_real_get_credentials: Callable[..., Any] | None = None
+
+
+def session_cached_credentials(session: Any) -> Any | None:
+    """The credentials a botocore Session resolved or was given (None: not yet)."""
+    return vars(session).get("_credentials")
+
+
+def fake_credentials(access_key: str, secret_key: str) -> Any:
+    from botocore.credentials import Credentials
+
+    return Credentials(access_key, secret_key, method="iamfake")
 
 
 def request_access_key(headers: Any) -> str | None:
