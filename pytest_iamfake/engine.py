@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import threading
+from collections import deque
 from typing import TYPE_CHECKING, Any
 
 from . import answer as answers
@@ -48,13 +49,17 @@ if TYPE_CHECKING:
 class Engine:
     """One fake's pipeline, state and recorded calls."""
 
-    def __init__(self, account_id: str, clock: Clock, *, unmodelled: Unmodelled = "error") -> None:
+    def __init__(
+        self, account_id: str, clock: Clock, *, unmodelled: Unmodelled = "error", record: bool | int = True
+    ) -> None:
         self.account_id = account_id
         self.clock = clock
         self.backend = IAMBackend(account_id, clock)
         self.faults = Faults()
         self.unmodelled = unmodelled
-        self._calls: list[Call] = []
+        # record: True keeps every Call, False none, N the latest N (a deque drops the oldest).
+        self.record = record
+        self._calls: deque[Call] = deque(maxlen=None if isinstance(record, bool) else record)
         self._calls_lock = threading.Lock()
 
     @property
@@ -105,6 +110,8 @@ class Engine:
         return self.backend.handle(service, operation, root_principal(self.account_id), params, tick=False)
 
     def _record(self, call: Call) -> None:
+        if self.record is False:
+            return
         with self._calls_lock:
             self._calls.append(call)
 

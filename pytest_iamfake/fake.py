@@ -74,7 +74,9 @@ class IAMFake:
     def __init__(self, options: Options | None = None) -> None:
         self.options = options or DEFAULTS
         self.clock = Clock(self.options.start_time, self.options.tick, self.options.clock)
-        self.engine = Engine(self.options.account_id, self.clock, unmodelled=self.options.unmodelled)
+        self.engine = Engine(
+            self.options.account_id, self.clock, unmodelled=self.options.unmodelled, record=self.options.record
+        )
         self.backend = self.engine.backend
         self._env: contextlib.ExitStack | None = None
 
@@ -337,7 +339,16 @@ class IAMFake:
 
     @property
     def calls(self) -> list[Call]:
-        """Every IAM/STS call the code under test made, in order."""
+        """Every IAM/STS call the code under test made, in order (the latest N with record=N; none with False)."""
+        return self.engine.calls
+
+    def _recorded_calls(self, what: str) -> list[Call]:
+        """The calls an assertion looks at; UsageError when recording is off."""
+        if self.options.record is False:
+            raise UsageError(
+                f"{what} needs the recorded calls, and this fake records none (record=False); "
+                "use record=True, or record=N to keep the latest N calls."
+            )
         return self.engine.calls
 
     def check_password(self, user: str, password: str) -> bool:
@@ -356,24 +367,28 @@ class IAMFake:
         a subset at any depth, `pytest_iamfake.ANY` matching any value that was passed.
         `service` ("iam" or "sts") narrows the search.
         """
-        return self._filter(operation, service, params).select(self.calls)
+        return self._filter(operation, service, params).select(self._recorded_calls("get_calls()"))
 
     def get_call(self, operation: str, *, service: str | None = None, **params: Any) -> Call:
         """The one recorded call of `operation` matching `params`; AssertionError if none or several."""
         __tracebackhide__ = True
-        return assertions.get_call(self.calls, self._filter(operation, service, params))
+        return assertions.get_call(self._recorded_calls("get_call()"), self._filter(operation, service, params))
 
     def assert_called(
         self, operation: str, *, times: int | None = None, service: str | None = None, **params: Any
     ) -> None:
         """Assert `operation` was called with `params` at least once, or exactly `times` times."""
         __tracebackhide__ = True
-        assertions.assert_called(self.calls, self._filter(operation, service, params), times)
+        assertions.assert_called(
+            self._recorded_calls("assert_called()"), self._filter(operation, service, params), times
+        )
 
     def assert_not_called(self, operation: str | None = None, *, service: str | None = None, **params: Any) -> None:
         """Assert no recorded call of `operation` (any, if None) matches `params`."""
         __tracebackhide__ = True
-        assertions.assert_not_called(self.calls, self._filter(operation, service, params))
+        assertions.assert_not_called(
+            self._recorded_calls("assert_not_called()"), self._filter(operation, service, params)
+        )
 
     @staticmethod
     def _filter(operation: str | None, service: str | None, params: dict[str, Any]) -> CallFilter:

@@ -37,6 +37,7 @@ class Options:
     unmodelled: Unmodelled
     strict: bool
     transport: Transport
+    record: bool | int
 
 
 # --- converters: a value as given -> the stored value, or UsageError saying what to use ---
@@ -97,6 +98,18 @@ def _strict(value: Any) -> bool:
     return value
 
 
+def _record(value: Any) -> bool | int:
+    if isinstance(value, str):  # from the ini file
+        text = value.strip().lower()
+        value = {"true": True, "false": False}.get(text, int(text) if text.isdigit() else value)
+    if isinstance(value, bool) or (isinstance(value, int) and value >= 1):
+        return value
+    raise UsageError(
+        f"record={value!r} is not valid; use True (record every call), False (record none) "
+        "or a count >= 1 (keep the latest that many)."
+    )
+
+
 @dataclass(frozen=True)
 class Option:
     """One row of the table."""
@@ -154,6 +167,13 @@ OPTIONS: tuple[Option, ...] = (
         _choice("transport", TRANSPORTS),
         "call (answer before botocore signs or sends) or wire (answer with IAM's XML at before-send, "
         "so signing, botocore's parser and its retries run, back-off moving the fake clock)",
+    ),
+    Option(
+        "record",
+        True,
+        _record,
+        "True (record every call), False (record none: assertions on calls raise UsageError) "
+        "or N (keep the latest N calls), for very long runs; a recorded call costs about 0.7 KB",
     ),
 )
 
