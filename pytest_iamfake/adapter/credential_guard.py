@@ -30,12 +30,12 @@ _lock = threading.Lock()
 _users = 0
 
 
-def _get_credentials(session: Any) -> Any:
+def _get_credentials(session: Any, *, aio: bool = False) -> Any:
     """Session.get_credentials while a fake is active: never runs a provider, never caches."""
     held = internals.session_cached_credentials(session)
     if held is not None:
         return held
-    return internals.fake_credentials(FAKE_ACCESS_KEY_ID, FAKE_SECRET_ACCESS_KEY)
+    return internals.fake_credentials(FAKE_ACCESS_KEY_ID, FAKE_SECRET_ACCESS_KEY, aio=aio)
 
 
 def signing_credentials(credentials: Any) -> tuple[str, str, str | None] | None:

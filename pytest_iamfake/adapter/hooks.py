@@ -129,7 +129,7 @@ def sign_safely(request: Any, request_signer: Any, **_: Any) -> None:
         return
     replacement = credential_guard.signing_credentials(internals.signer_credentials(request_signer))
     if replacement is not None:
-        internals.sign_with(request, *replacement)
+        internals.sign_with(request, *replacement, aio=internals.is_aio_signer(request_signer))
 
 
 def answer_send(request: Any, event_name: str, **_: Any) -> Any:

@@ -60,21 +60,28 @@ def signer_access_key(request_signer: Any) -> str | None:
     return raw_access_key(signer_credentials(request_signer))
 
 
-def sign_with(request: Any, access_key: str, secret_key: str, token: str | None) -> None:
+def sign_with(request: Any, access_key: str, secret_key: str, token: str | None, *, aio: bool = False) -> None:
     """Make botocore sign `request` with these credentials instead of its client's.
 
     botocore's RequestSigner.sign uses `request.context["signing"]["request_credentials"]`
     in place of the client's own credentials when set, after `before-sign`: so the
     client's (possibly refreshable) credentials are never read, and the client is not
-    changed.  A fresh "signing" dict: the one there may be shared.
+    changed.  A fresh "signing" dict: the one there may be shared.  aiobotocore's signer
+    awaits the credentials' freezing: its clients get aiobotocore's AioCredentials.
     """
-    from botocore.credentials import Credentials
-
     context = request.context
     context["signing"] = {
         **context.get("signing", {}),
-        "request_credentials": Credentials(access_key, secret_key, token, method="iamfake"),
+        "request_credentials": _credentials_class(aio)(access_key, secret_key, token, method="iamfake"),
     }
+
+
+def _credentials_class(aio: bool) -> Any:
+    if aio:
+        return importlib.import_module("aiobotocore.credentials").AioCredentials
+    from botocore.credentials import Credentials
+
+    return Credentials
 
 
 # --- credential resolution while a fake is active ------------------------------------------
@@ -86,22 +93,29 @@ def swap_session_get_credentials(replacement: Callable[..., Any] | None) -> None
     Session.get_credentials runs the session's credential provider chain (environment,
     profiles with credential_process, SSO, assume-role, container, instance metadata)
     and caches what it finds on the session: the one place a client's creation resolves
-    credentials.
+    credentials.  aiobotocore's AioSession overrides it with a coroutine: when aiobotocore
+    is loaded, that one is replaced too, by a coroutine returning what `replacement` does.
     """
     from botocore.session import Session
 
-    global _real_get_credentials
     if replacement is None:
-        if _real_get_credentials is not None:
-            Session.get_credentials = _real_get_credentials  # type: ignore[method-assign]
-            _real_get_credentials = None
+        for owner, original in _real_get_credentials.items():
+            owner.get_credentials = original
+        _real_get_credentials.clear()
         return
-    if _real_get_credentials is None:
-        _real_get_credentials = Session.get_credentials
+    _real_get_credentials.setdefault(Session, Session.get_credentials)
     Session.get_credentials = replacement  # type: ignore[method-assign]
+    aio = sys.modules.get("aiobotocore.session")
+    if aio is not None:
+
+        async def aio_get_credentials(self: Any) -> Any:
+            return replacement(self, aio=True)
+
+        _real_get_credentials.setdefault(aio.AioSession, aio.AioSession.get_credentials)
+        aio.AioSession.get_credentials = aio_get_credentials
 
 
-_real_get_credentials: Callable[..., Any] | None = None
+_real_get_credentials: dict[Any, Callable[..., Any]] = {}
 
 
 def session_cached_credentials(session: Any) -> Any | None:
@@ -109,10 +123,9 @@ def session_cached_credentials(session: Any) -> Any | None:
     return vars(session).get("_credentials")
 
 
-def fake_credentials(access_key: str, secret_key: str) -> Any:
-    from botocore.credentials import Credentials
-
-    return Credentials(access_key, secret_key, method="iamfake")
+def fake_credentials(access_key: str, secret_key: str, *, aio: bool = False) -> Any:
+    """Plain (static) credentials; aiobotocore's AioCredentials for its sessions."""
+    return _credentials_class(aio)(access_key, secret_key, method="iamfake")
 
 
 def request_access_key(headers: Any) -> str | None:
