@@ -132,6 +132,14 @@ def test_a_users_own_keys_still_identify_the_user(transport: str) -> None:
         assert session.client("iam").get_user()["User"]["UserName"] == "carol"
 
 
+def test_a_key_the_test_put_in_the_environment_signs(monkeypatch: pytest.MonkeyPatch, transport: str) -> None:
+    with fake_iam(transport=transport, users=["erin"]) as fake:
+        key = fake.add_access_key("erin")
+        monkeypatch.setenv("AWS_ACCESS_KEY_ID", key["AccessKeyId"])
+        monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", key["SecretAccessKey"])
+        assert boto3.Session().client("iam").get_user()["User"]["UserName"] == "erin"
+
+
 # --- 2. the environment, for any nesting and stop order ---------------------------------------------
 
 OUTER = {

@@ -6,9 +6,10 @@ Two places could run one:
   chain (a profile's `credential_process`, SSO, assume-role, instance metadata...) and
   caches the result on the session.  While a fake is active it is replaced: a session
   that holds credentials (given explicitly, or resolved before the fake) keeps using
-  them; one that holds none gets the fake's root credentials, *not cached*, so after
-  the fake stops the session resolves its own again (boto3's default session included:
-  the outer environment applies, nothing of the fake's is left behind);
+  them; one that holds none gets the environment's keys (the fake's root keys unless the
+  test put others there), *not cached*, so after the fake stops the session resolves its
+  own again (boto3's default session included: the outer environment applies, nothing
+  of the fake's is left behind);
 * signing (wire transport): botocore freezes a client's credentials to sign, which
   refreshes refreshable credentials and resolves deferred ones.  The hooks have
   botocore sign such requests, and requests of clients holding no credentials at all
@@ -20,6 +21,7 @@ Reference-counted like retry_clock: the patch is undone when the last fake stops
 
 from __future__ import annotations
 
+import os
 import threading
 from typing import Any
 
@@ -31,11 +33,18 @@ _users = 0
 
 
 def _get_credentials(session: Any, *, aio: bool = False) -> Any:
-    """Session.get_credentials while a fake is active: never runs a provider, never caches."""
+    """Session.get_credentials while a fake is active: never runs a provider, never caches.
+
+    Credentials the session holds are kept; else the environment's keys (the fake's, unless
+    the test set a key the fake issued there), read without running anything.
+    """
     held = internals.session_cached_credentials(session)
     if held is not None:
         return held
-    return internals.fake_credentials(FAKE_ACCESS_KEY_ID, FAKE_SECRET_ACCESS_KEY, aio=aio)
+    key, secret = os.environ.get("AWS_ACCESS_KEY_ID"), os.environ.get("AWS_SECRET_ACCESS_KEY")
+    if not (key and secret):
+        key, secret = FAKE_ACCESS_KEY_ID, FAKE_SECRET_ACCESS_KEY
+    return internals.fake_credentials(key, secret, os.environ.get("AWS_SESSION_TOKEN") or None, aio=aio)
 
 
 def signing_credentials(credentials: Any) -> tuple[str, str, str | None] | None:

@@ -123,9 +123,9 @@ def session_cached_credentials(session: Any) -> Any | None:
     return vars(session).get("_credentials")
 
 
-def fake_credentials(access_key: str, secret_key: str, *, aio: bool = False) -> Any:
+def fake_credentials(access_key: str, secret_key: str, token: str | None = None, *, aio: bool = False) -> Any:
     """Plain (static) credentials; aiobotocore's AioCredentials for its sessions."""
-    return _credentials_class(aio)(access_key, secret_key, method="iamfake")
+    return _credentials_class(aio)(access_key, secret_key, token, method="iamfake")
 
 
 def request_access_key(headers: Any) -> str | None:
