@@ -14,6 +14,17 @@ from audit import (
 )
 
 pytestmark = pytest.mark.iamfake(users=["alice", "bob", "carol", "dave"])
+# What carol and dave's keys are used for: reading their own user and keys.
+READ_OWN_USER = {
+    "Version": "2012-10-17",
+    "Statement": [
+        {
+            "Effect": "Allow",
+            "Action": ["iam:GetUser", "iam:ListAccessKeys"],
+            "Resource": "arn:aws:iam::*:user/${aws:username}",
+        }
+    ],
+}
 
 
 @pytest.fixture
@@ -21,6 +32,8 @@ def account(iamfake):  # type: ignore[no-untyped-def]
     """alice: console password; bob: none.  carol's key is used on day 0, dave's on day 95,
     erin's key is made on day 0 and never used; the audit runs on day 100."""
     iamfake.add_login_profile("alice", "Str0ng!Passw0rd")
+    for name in ("carol", "dave"):
+        iamfake.add_user_policy(name, READ_OWN_USER)
     carol = iamfake.client(user="carol")
     carol.get_user()
     iamfake.add_user("erin")

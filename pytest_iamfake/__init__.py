@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from .exceptions import BlockedRequest, IAMFakeError, UnsupportedOperation, UsageError
     from .fake import IAMFake, fake_iam
     from .faults import Fault
+    from .model.evaluation import Decision
 
 # Public name -> the module defining it.  A test run that never asks for the fake loads none of them.
 _HOMES = {
@@ -26,6 +27,7 @@ _HOMES = {
     "BlockedRequest": "exceptions",
     "Call": "calls",
     "Clock": "clock",
+    "Decision": "model.evaluation",
     "Fault": "faults",
     "IAMFake": "fake",
     "IAMFakeError": "exceptions",
@@ -41,6 +43,7 @@ __all__ = [
     "BlockedRequest",
     "Call",
     "Clock",
+    "Decision",
     "Fault",
     "IAMFake",
     "IAMFakeError",

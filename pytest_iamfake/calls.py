@@ -59,6 +59,9 @@ class Call:
     time: _dt.datetime
     unsupported: bool = field(default=False, repr=False)
     injected: bool = field(default=False, repr=False)  # answered by a fault from IAMFake.fail()
+    # For a call refused by policy evaluation: the decision explained (every policy and
+    # statement considered, and why each did or did not match).
+    explanation: str | None = field(default=None, repr=False)
 
     def __repr__(self) -> str:
         outcome = f"error={self.error!r}" if self.error else "ok"

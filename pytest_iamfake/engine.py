@@ -34,7 +34,7 @@ from .exceptions import UnsupportedOperation
 from .faults import Faults
 from .model import IAMBackend, IAMError
 from .model.identity import root_principal
-from .options import Unmodelled
+from .options import Authorization, Unmodelled
 from .services import FAKED_SERVICES, service_model
 from .validation import validate
 
@@ -50,11 +50,17 @@ class Engine:
     """One fake's pipeline, state and recorded calls."""
 
     def __init__(
-        self, account_id: str, clock: Clock, *, unmodelled: Unmodelled = "error", record: bool | int = True
+        self,
+        account_id: str,
+        clock: Clock,
+        *,
+        unmodelled: Unmodelled = "error",
+        authorization: Authorization = "enforce",
+        record: bool | int = True,
     ) -> None:
         self.account_id = account_id
         self.clock = clock
-        self.backend = IAMBackend(account_id, clock)
+        self.backend = IAMBackend(account_id, clock, authorization=authorization)
         self.faults = Faults()
         self.unmodelled = unmodelled
         # record: True keeps every Call, False none, N the latest N (a deque drops the oldest).
@@ -95,7 +101,8 @@ class Engine:
             validate(operation, params)
             result = self.backend.handle(service, name, caller, params, region=region)  # authorization, then the model
         except IAMError as err:
-            self._record(self._call(service, name, params, caller, when, error=err.code))
+            explanation = str(err.decision) if err.decision is not None else None  # a policy refusal: why
+            self._record(self._call(service, name, params, caller, when, error=err.code, explanation=explanation))
             return answers.failure(operation, err)
         self._record(self._call(service, name, params, caller, when, response=result))
         return answers.success(operation, result)
@@ -127,6 +134,7 @@ class Engine:
         error: str | None = None,
         unsupported: bool = False,
         injected: bool = False,
+        explanation: str | None = None,
     ) -> Call:
         return Call(
             service=service,
@@ -138,6 +146,7 @@ class Engine:
             time=when,
             unsupported=unsupported,
             injected=injected,
+            explanation=explanation,
         )
 
     def _unsupported_message(self, service: str, name: str) -> str:

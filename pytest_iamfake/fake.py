@@ -19,6 +19,7 @@ from .exceptions import UsageError
 from .faults import Fault, prepare
 from .model import IAMError
 from .model.console import SignInResult
+from .model.evaluation import Decision
 from .options import DEFAULTS, Options, build
 
 # Kept importable from here: tests and tools reached them through this module.
@@ -75,7 +76,11 @@ class IAMFake:
         self.options = options or DEFAULTS
         self.clock = Clock(self.options.start_time, self.options.tick, self.options.clock)
         self.engine = Engine(
-            self.options.account_id, self.clock, unmodelled=self.options.unmodelled, record=self.options.record
+            self.options.account_id,
+            self.clock,
+            unmodelled=self.options.unmodelled,
+            authorization=self.options.authorization,
+            record=self.options.record,
         )
         self.backend = self.engine.backend
         self._env: contextlib.ExitStack | None = None
@@ -255,6 +260,13 @@ class IAMFake:
         role["AssumeRolePolicyDocument"] = json.loads(unquote(role["AssumeRolePolicyDocument"]))
         return role
 
+    # --- authorization: policies a test hands its callers ---
+
+    def add_user_policy(self, user: str, document: Mapping[str, Any] | str, *, name: str = "inline") -> None:
+        """Put an inline policy `name` on IAM user `user` (PutUserPolicy); `document`: a dict or JSON text."""
+        text = document if isinstance(document, str) else json.dumps(document)
+        self._arrange("PutUserPolicy", {"UserName": user, "PolicyName": name, "PolicyDocument": text})
+
     # --- arrange: credentials and audit ---
 
     def set_credential_report_delay(self, seconds: float) -> None:
@@ -307,12 +319,37 @@ class IAMFake:
         """
         return self.backend.sign_in(self.options.account_id, user_name, password, mfa_code=mfa_code)
 
-    def client(self, service: str = "iam", *, user: str | None = None, **kwargs: Any) -> BaseClient:
-        """A botocore client (what boto3.client returns) signed as the account root, or as `user`.
+    def client(
+        self,
+        service: str = "iam",
+        *,
+        user: str | None = None,
+        role: str | None = None,
+        session_name: str = "iamfake",
+        **kwargs: Any,
+    ) -> BaseClient:
+        """A botocore client (what boto3.client returns) signed as the account root, as `user`, or as `role`.
 
         With `user`, the client signs with that IAM user's first Active access key, made
-        with `add_access_key` when it has none.
+        with `add_access_key` when it has none.  With `role`, it signs with a new session of
+        the role (`arn:aws:sts::<account>:assumed-role/<role>/<session_name>`), as code running
+        as the role gets it: no trust policy is checked, and it lasts the role's MaxSessionDuration.
         """
+        if user is not None and role is not None:
+            raise UsageError("client() signs as one principal: pass user= or role=, not both.")
+        if role is not None:
+            given = sorted(k for k in kwargs if k.startswith("aws_"))
+            if given:
+                raise UsageError(
+                    f"client(role={role!r}) signs with a session of the role; do not pass {', '.join(given)}."
+                )
+            session = self.backend.role_session(self.options.account_id, role, session_name)
+            if session is None:
+                raise UsageError(
+                    f"client(role={role!r}): account {self.options.account_id} has no role {role!r}; "
+                    "create it first (add_role)."
+                )
+            kwargs["aws_access_key_id"], kwargs["aws_secret_access_key"], kwargs["aws_session_token"] = session
         if user is not None:
             given = sorted(k for k in kwargs if k.startswith("aws_"))
             if given:
@@ -393,6 +430,45 @@ class IAMFake:
     @staticmethod
     def _filter(operation: str | None, service: str | None, params: dict[str, Any]) -> CallFilter:
         return services.call_filter(operation, service, params, faked_models())
+
+    # --- authorization: why a principal may or may not do something ---
+
+    def explain(
+        self, principal: str, action: str, resource: str = "*", context: Mapping[str, Any] | None = None
+    ) -> Decision:
+        """The decision IAM's evaluation gives `principal` for `action` on `resource`, as a call would now.
+
+        `principal`: an IAM user's name or ARN (or the root ARN); `action` like "iam:CreateUser";
+        `resource` an ARN or "*"; `context` adds or replaces condition keys.  The Decision has
+        `.allowed`, `.decision` ("allowed", "explicitDeny", "implicitDeny") and a `str()` naming
+        every policy and statement considered and, for each that did not match, the part that failed.
+        """
+        decision = self.backend.explain(self.options.account_id, principal, action, resource, context)
+        if decision is None:
+            raise UsageError(
+                f"explain({principal!r}, ...): account {self.options.account_id} "
+                f"has no IAM user or role {principal!r}; "
+                "name an existing user or role by name or ARN."
+            )
+        return decision
+
+    def assert_allowed(
+        self, principal: str, action: str, resource: str = "*", context: Mapping[str, Any] | None = None
+    ) -> None:
+        """Assert `principal` may do `action` on `resource`; the failure message is the explanation."""
+        __tracebackhide__ = True
+        decision = self.explain(principal, action, resource, context)
+        if not decision.allowed:
+            raise AssertionError(str(decision))
+
+    def assert_denied(
+        self, principal: str, action: str, resource: str = "*", context: Mapping[str, Any] | None = None
+    ) -> None:
+        """Assert `principal` may not do `action` on `resource`; the failure message is the explanation."""
+        __tracebackhide__ = True
+        decision = self.explain(principal, action, resource, context)
+        if decision.allowed:
+            raise AssertionError(str(decision))
 
     def verify(self) -> None:
         """The end-of-test check: fail for faults that never fired and swallowed unsupported calls."""

@@ -20,8 +20,10 @@ from .exceptions import UsageError
 
 Transport = Literal["call", "wire"]
 Unmodelled = Literal["error", "passthrough"]
+Authorization = Literal["enforce", "off"]
 TRANSPORTS: tuple[Transport, ...] = get_args(Transport)
 UNMODELLED_MODES: tuple[Unmodelled, ...] = get_args(Unmodelled)
+AUTHORIZATION_MODES: tuple[Authorization, ...] = get_args(Authorization)
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,7 @@ class Options:
     unmodelled: Unmodelled
     strict: bool
     transport: Transport
+    authorization: Authorization
     record: bool | int
 
 
@@ -167,6 +170,13 @@ OPTIONS: tuple[Option, ...] = (
         _choice("transport", TRANSPORTS),
         "call (answer before botocore signs or sends) or wire (answer with IAM's XML at before-send, "
         "so signing, botocore's parser and its retries run, back-off moving the fake clock)",
+    ),
+    Option(
+        "authorization",
+        "enforce",
+        _choice("authorization", AUTHORIZATION_MODES),
+        "enforce (IAM users and sessions may do only what their policies allow, refused with IAM's "
+        "AccessDenied) or off (every caller may do anything)",
     ),
     Option(
         "record",

@@ -7,7 +7,7 @@ import re
 
 import pytest
 from botocore.exceptions import ClientError
-from helpers import error_of
+from helpers import allow, error_of
 
 from pytest_iamfake import UsageError, fake_iam
 
@@ -129,12 +129,14 @@ def test_delete_access_key_then_delete_user(iamfake, iam):
 
 
 def test_a_new_key_signs_as_its_user(iamfake):
+    allow(iamfake, "alice")
     key = iamfake.add_access_key("alice")
     alice = iamfake.client(aws_access_key_id=key["AccessKeyId"], aws_secret_access_key=key["SecretAccessKey"])
     assert alice.get_user()["User"]["UserName"] == "alice"
 
 
 def test_inactive_key_is_an_invalid_client_token(iamfake, iam):
+    allow(iamfake, "alice")
     alice = iamfake.client(user="alice")
     key_id = key_ids(iam, "alice")[0]
     iam.update_access_key(UserName="alice", AccessKeyId=key_id, Status="Inactive")
@@ -157,6 +159,7 @@ def test_deleted_key_is_an_invalid_client_token_not_root(iamfake, iam):
 
 
 def test_a_key_can_delete_itself(iamfake, iam):
+    allow(iamfake, "alice")
     alice = iamfake.client(user="alice")
     key_id = key_ids(iam, "alice")[0]
     alice.delete_access_key(AccessKeyId=key_id)
@@ -204,6 +207,7 @@ def test_client_for_a_user_reuses_an_active_key(iamfake, iam):
 
 
 def test_client_for_a_user_without_keys_makes_one(iamfake, iam):
+    allow(iamfake, "alice")
     assert iamfake.client(user="alice").get_user()["User"]["UserName"] == "alice"
     assert len(key_ids(iam, "alice")) == 1
 

@@ -8,12 +8,17 @@ from typing import Any
 
 import pytest
 from botocore.exceptions import ClientError
-from helpers import error_of
+from helpers import allow, allowing, error_of
 
 pytestmark = pytest.mark.iamfake(users=["admin"])
 MANAGEMENT = "123456789012"
 MEMBER = "210987654321"
 START = dt.datetime(2020, 1, 1, tzinfo=dt.timezone.utc)
+
+
+@pytest.fixture(autouse=True)
+def admin_may_assume_root(iamfake):  # type: ignore[no-untyped-def]
+    allow(iamfake, "admin", allowing("sts:AssumeRoot"))
 
 
 def task(name: str) -> dict[str, str]:
@@ -118,7 +123,8 @@ def test_a_password_is_refused_in_a_root_session(iamfake):
         ("get_login_profile", {"UserName": "admin"}, "GetLoginProfile", "user admin"),
         ("update_login_profile", {"UserName": "admin"}, "UpdateLoginProfile", "user admin"),
         ("get_user", {}, "GetUser", f"arn:aws:iam::{MEMBER}:root"),
-        ("list_users", {}, "ListUsers", f"arn:aws:iam::{MEMBER}:root"),
+        # ListUsers names its path prefix, as in IAM's REAL messages for users (reference §5.4).
+        ("list_users", {}, "ListUsers", f"arn:aws:iam::{MEMBER}:user/"),
         ("create_access_key", {}, "CreateAccessKey", f"arn:aws:iam::{MEMBER}:root"),
     ],
 )

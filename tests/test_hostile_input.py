@@ -183,6 +183,10 @@ def test_arabic_indic_digits_are_not_word_characters(iam: Any) -> None:
 
 def test_arabic_indic_digits_are_no_account_id(iamfake: IAMFake) -> None:
     iamfake.add_user("alice")
+    iamfake.add_user_policy(
+        "alice",
+        {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRoot", "Resource": "*"}]},
+    )
     sts = iamfake.client("sts", user="alice")
     task = {"arn": "arn:aws:iam::aws:policy/root-task/IAMCreateRootUserPassword"}
     with pytest.raises(ClientError) as exc_info:

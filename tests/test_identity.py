@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from botocore.exceptions import ClientError
-from helpers import error_of
+from helpers import allow, error_of
 
 pytestmark = pytest.mark.iamfake(users=["alice"])
 ACCOUNT = "123456789012"
@@ -14,6 +14,7 @@ NON_USER = "Must specify userName when calling with non-User credentials"
 
 @pytest.fixture
 def alice(iamfake):  # type: ignore[no-untyped-def]
+    allow(iamfake, "alice")  # everything on her own user: these tests are about who "self" is
     return iamfake.client(user="alice")
 
 

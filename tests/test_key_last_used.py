@@ -6,10 +6,16 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from helpers import error_of
+from helpers import allow, allowing, error_of
 
 pytestmark = pytest.mark.iamfake(users=["alice"])
 START = dt.datetime(2020, 1, 1, tzinfo=dt.timezone.utc)
+
+
+@pytest.fixture(autouse=True)
+def alice_may_use_iam(iamfake):  # type: ignore[no-untyped-def]
+    """These tests are about key use, not permissions: alice may call any IAM action."""
+    allow(iamfake, "alice", allowing("iam:*"))
 
 
 def last_used(iam, key_id):  # type: ignore[no-untyped-def]
@@ -131,6 +137,7 @@ def test_service_last_accessed_details_complete_at_once_with_the_recorded_use(ia
 
 def test_service_last_accessed_of_a_group_names_the_member_who_used_it_last(iamfake, iam):
     iamfake.add_user("bob")
+    allow(iamfake, "bob", allowing("iam:*"))
     iam.create_group(GroupName="devs")
     for name in ("alice", "bob"):
         iam.add_user_to_group(GroupName="devs", UserName=name)

@@ -12,7 +12,7 @@ import zlib
 
 import pytest
 from botocore.exceptions import ClientError
-from helpers import error_of
+from helpers import allow, allowing, error_of
 from totp import hotp, totp
 
 from pytest_iamfake import UsageError
@@ -250,6 +250,7 @@ def test_list_mfa_devices_without_user_name_from_root_is_refused(iam):
 
 def test_a_user_lists_its_own_devices(iamfake):
     serial = iamfake.add_mfa_device("alice")
+    allow(iamfake, "alice")
     own = iamfake.client(user="alice").list_mfa_devices()["MFADevices"]
     assert [d["SerialNumber"] for d in own] == [serial]
 
@@ -475,6 +476,7 @@ def test_the_model_imports_without_segno():
 def test_a_root_session_lists_and_deactivates_the_roots_device(iamfake):
     serial = iamfake.add_root_mfa_device()
     assert serial == f"arn:aws:iam::{ACCOUNT}:mfa/root-account-mfa-device"
+    allow(iamfake, "admin", allowing("sts:AssumeRoot"))
 
     def root_session(policy: str):  # type: ignore[no-untyped-def]
         credentials = iamfake.client("sts", user="admin").assume_root(

@@ -52,7 +52,8 @@ def test_it(iamfake):
     result.stdout.fnmatch_lines(
         [
             "*UsageError: @pytest.mark.iamfake got an unknown option 'acount_id'; allowed options are: "
-            "account_id, start_time, tick, clock, password_policy, users, unmodelled, strict, transport, record.*"
+            "account_id, start_time, tick, clock, password_policy, users, unmodelled, strict, transport, "
+            "authorization, record.*"
         ]
     )
 

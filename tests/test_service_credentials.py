@@ -7,7 +7,7 @@ import re
 
 import pytest
 from botocore.exceptions import ClientError
-from helpers import error_of
+from helpers import allow, error_of
 
 pytestmark = pytest.mark.iamfake(users=["alice", "bob"])
 ACCOUNT = "123456789012"
@@ -157,6 +157,7 @@ def test_delete_user_refuses_while_a_credential_remains(iam):
 
 
 def test_the_callers_own_credentials_without_user_name(iamfake):
+    allow(iamfake, "alice")
     own = iamfake.client(user="alice")
     create(own)
     assert [c["UserName"] for c in own.list_service_specific_credentials()["ServiceSpecificCredentials"]] == ["alice"]

@@ -8,10 +8,17 @@ import re
 import boto3
 import pytest
 from botocore.exceptions import ClientError, ParamValidationError
-from helpers import error_of
+from helpers import allow, error_of
 
 pytestmark = pytest.mark.iamfake(users=["alice", "bob"])
 ACCOUNT = "123456789012"
+
+
+@pytest.fixture(autouse=True)
+def users_act_on_themselves(iamfake):  # type: ignore[no-untyped-def]
+    """These tests are about sessions, not permissions: each user may do anything to itself."""
+    for name in iamfake.options.users:
+        allow(iamfake, name)
 
 
 def session_client(service: str, credentials):  # type: ignore[no-untyped-def]
@@ -146,6 +153,7 @@ def test_a_session_of_a_deleted_user_is_refused(iamfake, iam):
     credentials = sts.get_session_token(SerialNumber=serial, TokenCode=iamfake.mfa_code(serial))["Credentials"]
     iam.deactivate_mfa_device(UserName="alice", SerialNumber=serial)
     iam.delete_access_key(UserName="alice", AccessKeyId=key["AccessKeyId"])
+    iam.delete_user_policy(UserName="alice", PolicyName="allow")
     iam.delete_user(UserName="alice")
     with pytest.raises(ClientError) as exc_info:
         session_client("iam", credentials).list_users()

@@ -8,7 +8,7 @@ import re
 
 import pytest
 from botocore.exceptions import ClientError
-from helpers import data, error_of
+from helpers import allow, data, error_of
 
 pytestmark = pytest.mark.iamfake(users=["alice", "bob"])
 
@@ -72,6 +72,7 @@ def test_list_shows_metadata_only_in_upload_order(iamfake, iam):
 
 def test_list_without_user_name_lists_the_callers_keys(iamfake):
     iamfake.add_user("carol")
+    allow(iamfake, "carol")
     own = iamfake.client(user="carol")
     upload(own, user="carol")
     assert [k["UserName"] for k in own.list_ssh_public_keys()["SSHPublicKeys"]] == ["carol"]

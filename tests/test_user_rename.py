@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
+
 import boto3
 import pytest
-from helpers import POLICY, error_of
+from helpers import OWN_USER, POLICY, error_of
 
 GOOD = "Str0ng!Passw0rd"
 
@@ -34,6 +36,8 @@ def test_everything_follows_the_rename(iamfake, iam):
     iamfake.add_login_profile("bob", GOOD)
     key = iamfake.add_access_key("bob")
     iam.put_user_policy(UserName="bob", PolicyName="p", PolicyDocument=POLICY)
+    # ${aws:username} in the group's policy names the user as it is called now.
+    iam.put_group_policy(GroupName="devs", PolicyName="self", PolicyDocument=json.dumps(OWN_USER))
     profile_created = iam.get_login_profile(UserName="bob")["LoginProfile"]["CreateDate"]
 
     iam.update_user(UserName="bob", NewUserName="robert")

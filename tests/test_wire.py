@@ -13,6 +13,7 @@ import pytest
 from botocore.awsrequest import AWSResponse
 from botocore.config import Config
 from botocore.serialize import create_serializer
+from helpers import allow
 
 from pytest_iamfake import UsageError, fake_iam
 from pytest_iamfake.adapter import hooks, internals, wire_codec
@@ -107,6 +108,7 @@ def test_only_the_wire_transport_lets_botocore_send(transport, sent):
 def test_caller_comes_from_the_signature(iamfake):
     account = iamfake.options.account_id
     iamfake.add_user("Bob")
+    allow(iamfake, "Bob")
     key = "AKIAWIREBOBEXAMPLE01"
     arn = user_arn(account, "/", "Bob")
     iamfake.backend.credentials.issue(

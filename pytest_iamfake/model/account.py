@@ -15,6 +15,7 @@ from .password_hash import PasswordHash
 from .password_policy import PasswordPolicy
 
 if TYPE_CHECKING:
+    from .identity import Principal
     from .key_material import RSAPublicKey
     from .policy_document import PolicyDocument
 
@@ -285,6 +286,9 @@ class Account:
         self.mfa_devices: Index[VirtualMFADevice] = Index()  # virtual devices by folded serial number
         self.mfa_devices_created = 0  # seeds derive from it: never the same twice
         self.mfa_devices_in_use = 0  # devices enabled for a user (summary MFADevicesInUse)
+        # --- authorization (model/authorization.py) ---
+        self.version = 0  # bumped after every state-changing operation: cached caller states check it
+        self.authorization_cache: dict[Principal, Any] = {}  # model/authorization's CallerStates
         # CHOSEN: the root user's "name" in login-profile responses is the account id.
         self.root = User(account_id, "/", account_id, root_arn(account_id), created, is_root=True)
         # --- managed policies and roles (model/policies.py, model/roles.py) ---

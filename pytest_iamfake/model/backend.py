@@ -6,10 +6,11 @@ import threading
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from . import access_keys, console, login_profiles, mfa
+from . import access_keys, authorization, console, login_profiles, mfa, role_sessions
 from .account import Account, Clock
-from .authorization import authorize
+from .authorization import Mode, authorize, check_credentials
 from .credentials import Credentials
+from .evaluation import ContextValue, Decision
 from .identity import Principal
 from .last_used import DEFAULT_REGION, record
 from .names import fold
@@ -20,9 +21,10 @@ from .registry import Request, Result
 class IAMBackend:
     """Everything the fake knows; state lives here and nowhere global."""
 
-    def __init__(self, account_id: str, clock: Clock) -> None:
+    def __init__(self, account_id: str, clock: Clock, *, authorization: Mode = "enforce") -> None:
         self.default_account_id = account_id
         self.clock = clock
+        self.authorization: Mode = authorization  # "off": no policy is evaluated
         self.accounts: dict[str, Account] = {}
         self.credentials = Credentials(account_id)
         self._lock = threading.Lock()
@@ -77,9 +79,16 @@ class IAMBackend:
         account = self.account(caller.account_id)
         with account.lock:
             req = Request(self.credentials, account, caller, operation, params, service, self.account)
-            authorize(req)
+            check_credentials(req)
+            # INFERRED: a refused call still counts as a use of the key (last-accessed data
+            # covers attempts, not only successes).
             record(req, region or DEFAULT_REGION)
-            result = op.handler(req)
+            authorize(req, self.authorization)
+            try:
+                result = op.handler(req)
+            finally:
+                if op.mutates:  # even a failed change may have changed something: callers re-check
+                    account.version += 1
         if op.mutates and tick:
             self.clock.after_change()
         return result
@@ -132,6 +141,24 @@ class IAMBackend:
         with account.lock:
             return fold(name) in account.groups
 
+    # --- authorization: explain a decision (pytest_iamfake.fake's explain / assert_allowed) ---
+
+    def explain(
+        self,
+        account_id: str,
+        principal: str,
+        action: str,
+        resource: str = "*",
+        context: Mapping[str, ContextValue] | None = None,
+    ) -> Decision | None:
+        """The decision `principal` (a user name or ARN, or the root ARN) would get now; None: no such principal."""
+        account = self.account(account_id)
+        with account.lock:
+            found = authorization.principal_for(account, principal)
+            if found is None:
+                return None
+            return authorization.explain(account, found, action, resource, context)
+
     # --- MFA and console sign-in: entry points for the handle's helpers (pytest_iamfake.fake) ---
 
     def sign_in(
@@ -158,3 +185,18 @@ class IAMBackend:
         account = self.account(account_id)
         with account.lock:
             return [device.serial for device in account.mfa_devices.values()]
+
+    def role_session(self, account_id: str, role_name: str, session_name: str) -> tuple[str, str, str] | None:
+        """(key id, secret, token) of a new session of the role, issued without a trust check; None: no role.
+
+        For the handle's `client(role=...)`: the test hands the code a role's credentials as a
+        service running as the role would get them.  The session lasts the role's MaxSessionDuration.
+        """
+        account = self.account(account_id)
+        with account.lock:
+            role = account.roles.find(fold(role_name))
+            if role is None:
+                return None
+            made = role_sessions.issue_session(self.credentials, account, role, session_name, role.max_session)
+            credentials = made["Credentials"]
+            return credentials["AccessKeyId"], credentials["SecretAccessKey"], credentials["SessionToken"]

@@ -42,6 +42,8 @@ class IAMError(Exception):
         # None means "whatever the service model declares for this code".
         self.status = status if status is not None else COMMON_STATUS.get(code)
         self.sender = sender
+        # An AccessDenied from policy evaluation carries the engine's Decision (its str() explains).
+        self.decision: object | None = None
 
 
 # HTTP statuses of codes that the botocore service model does not declare
@@ -1156,3 +1158,45 @@ def mfa_serial_refused() -> IAMError:
 def session_token_not_for_iam() -> IAMError:
     """IAM called with GetSessionToken credentials made without MFA (no trailing period, REAL)."""
     return IAMError("InvalidClientTokenId", "The security token included in the request is invalid")
+
+
+# --- authorization: the policy simulator and role sessions ---------------------------------
+
+
+@aws("CHOSEN")
+def simulation_policy_invalid(parameter: str, number: int, reason: str) -> IAMError:
+    """A simulator input policy IAM's grammar refuses (InvalidInput is declared; wording unknown)."""
+    return IAMError("InvalidInput", f"The policy in {parameter} at position {number} is not valid: {reason}")
+
+
+@aws("CHOSEN")
+def policy_evaluation_failed(reason: str) -> IAMError:
+    """The engine could not evaluate a simulated policy (PolicyEvaluation is declared; wording unknown)."""
+    return IAMError("PolicyEvaluation", f"The policy could not be evaluated: {reason}")
+
+
+# AssumeRole.  These texts are AWS's as commonly pasted in public issues, but the reference has
+# no source for them: INFERRED.
+
+
+@aws("INFERRED")
+def duration_exceeds_max_session() -> IAMError:
+    return IAMError(
+        "ValidationError", "The requested DurationSeconds exceeds the MaxSessionDuration set for this role."
+    )
+
+
+@aws("INFERRED")
+def role_chaining_duration() -> IAMError:
+    """DurationSeconds above one hour for a role session assuming a role (role chaining, DOC)."""
+    return IAMError(
+        "ValidationError",
+        "The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.",
+    )
+
+
+@aws("INFERRED")
+def packed_policy_too_large(percent: int) -> IAMError:
+    return IAMError(
+        "PackedPolicyTooLarge", f"Packed policy consumes {percent}% of allotted space, please use smaller policy."
+    )

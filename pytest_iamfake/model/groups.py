@@ -12,6 +12,7 @@ from typing import Any
 
 from . import errors
 from .account import Account, Group, User
+from .conflicts import refuse_if_blocked
 from .names import fold
 from .paging import listing, page
 from .registry import Request, Result
@@ -111,9 +112,7 @@ DELETE_BLOCKERS: list[tuple[Callable[[Group], bool], Callable[[], errors.IAMErro
 
 def delete_group(req: Request) -> Result:
     group = require_group(req.account, req.params["GroupName"])
-    for blocks, conflict in DELETE_BLOCKERS:
-        if blocks(group):
-            raise conflict()
+    refuse_if_blocked(group, DELETE_BLOCKERS)
     del req.account.groups[fold(group.name)]
     return {}
 

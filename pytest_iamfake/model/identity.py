@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
-PrincipalKind = Literal["root", "user", "root-session"]
+PrincipalKind = Literal["root", "user", "root-session", "role-session"]
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,13 @@ class Principal:
     # --- GetSessionToken sessions (model/sts.py); read by authorization for aws:MultiFactorAuth* ---
     token_issued_at: datetime | None = None  # when the session was issued (aws:TokenIssueTime)
     mfa_authenticated_at: datetime | None = None  # made with an MFA code: when (aws:MultiFactorAuthAge)
+    # --- role sessions (AssumeRole, model/sts.py); read by model/authorization.py ---
+    role_name: str | None = None  # for kind "role-session"
+    session_name: str | None = None
+    session_policy: str | None = None  # AssumeRole's Policy, as submitted
+    session_policy_arns: tuple[str, ...] = ()  # AssumeRole's PolicyArns
+    session_tags: tuple[tuple[str, str], ...] = ()
+    source_identity: str | None = None
 
     @property
     def is_user(self) -> bool:

@@ -19,9 +19,11 @@ from . import (
     login_profiles,
     mfa,
     policies,
+    role_sessions,
     roles,
     service_credentials,
     signing_certificates,
+    simulator,
     ssh_keys,
     sts,
     users,
@@ -168,9 +170,13 @@ _ROWS: tuple[Operation, ...] = (
     Operation("iam", "ListInstanceProfiles", audit_surface.list_instance_profiles, mutates=False),
     Operation("iam", "ListInstanceProfilesForRole", audit_surface.list_instance_profiles_for_role, mutates=False),
     Operation("iam", "ListOrganizationsFeatures", audit_surface.list_organizations_features, mutates=False),
+    # the policy simulator (answered by the authorization engine)
+    Operation("iam", "SimulatePrincipalPolicy", simulator.simulate_principal_policy, mutates=False),
+    Operation("iam", "SimulateCustomPolicy", simulator.simulate_custom_policy, mutates=False),
     # STS
     Operation("sts", "GetCallerIdentity", sts.get_caller_identity, mutates=False),
     Operation("sts", "AssumeRoot", sts.assume_root, mutates=True),
+    Operation("sts", "AssumeRole", role_sessions.assume_role, mutates=True),
     # MFA devices and STS sessions
     Operation("iam", "CreateVirtualMFADevice", mfa.create_virtual_mfa_device, mutates=True),
     Operation("iam", "EnableMFADevice", mfa.enable_mfa_device, mutates=True),

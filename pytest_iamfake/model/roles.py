@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import boundaries, documents, errors, inline_policies, policies, tags
 from .account import DEFAULT_MAX_SESSION, Role
+from .conflicts import refuse_if_blocked
 from .names import fold
 from .paging import listing, page
 from .registry import Request, Result
@@ -151,9 +152,7 @@ DELETE_BLOCKERS: list[tuple[Callable[[Role], bool], Callable[[], errors.IAMError
 
 def delete_role(req: Request) -> Result:
     role = require_role(req.account, req.params["RoleName"])
-    for blocks, conflict in DELETE_BLOCKERS:
-        if blocks(role):
-            raise conflict()
+    refuse_if_blocked(role, DELETE_BLOCKERS)
     policies.set_boundary(req.account, "Role", role, role.permissions_boundary, None)
     del req.account.roles[fold(role.name)]
     return {}

@@ -49,7 +49,8 @@ def task_policy_name(descriptor: Any) -> str:
 def assume_root(req: Request) -> Result:
     """Temporary credentials acting as another account's root, limited by a task policy.
 
-    CHOSEN: any IAM user may call it, for any account id (the fake models no Organizations).
+    CHOSEN: any IAM user allowed sts:AssumeRoot may call it, for any account id (the fake models
+    no Organizations).
     """
     if req.caller.kind == "root":
         raise errors.root_cannot_assume_root()
@@ -61,7 +62,14 @@ def assume_root(req: Request) -> Result:
     req.account_of(target)  # the target's state exists from now on
     req.credentials.issue(
         Principal(
-            "root-session", target, root_arn(target), target, task_policy=policy, access_key_id=key_id, expires=expires
+            "root-session",
+            target,
+            root_arn(target),
+            target,
+            task_policy=policy,
+            access_key_id=key_id,
+            expires=expires,
+            token_issued_at=as_stored(req.account.clock.now()),
         )
     )
     credentials = {

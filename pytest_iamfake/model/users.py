@@ -9,6 +9,7 @@ from typing import Any
 
 from . import boundaries, errors, policies, tags
 from .account import User
+from .conflicts import refuse_if_blocked
 from .identity import user_arn
 from .names import fold
 from .paging import listing, page
@@ -176,9 +177,7 @@ DELETE_BLOCKERS: list[tuple[Callable[[User], bool], Callable[[], errors.IAMError
 
 def delete_user(req: Request) -> Result:
     user = req.account.require_user(req.params["UserName"])
-    for blocks, conflict in DELETE_BLOCKERS:
-        if blocks(user):
-            raise conflict()
+    refuse_if_blocked(user, DELETE_BLOCKERS)
     policies.set_boundary(req.account, "User", user, user.permissions_boundary, None)
     del req.account.users[fold(user.name)]
     return {}
