@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import threading
+from collections import deque
 from typing import TYPE_CHECKING, Any
 
 from . import answer as answers
@@ -56,13 +57,16 @@ class Engine:
         *,
         unmodelled: Unmodelled = "error",
         authorization: Authorization = "enforce",
+        record: bool | int = True,
     ) -> None:
         self.account_id = account_id
         self.clock = clock
         self.backend = IAMBackend(account_id, clock, authorization=authorization)
         self.faults = Faults()
         self.unmodelled = unmodelled
-        self._calls: list[Call] = []
+        # record: True keeps every Call, False none, N the latest N (a deque drops the oldest).
+        self.record = record
+        self._calls: deque[Call] = deque(maxlen=None if isinstance(record, bool) else record)
         self._calls_lock = threading.Lock()
 
     @property
@@ -134,6 +138,8 @@ class Engine:
         return self.backend.handle(service, operation, root_principal(self.account_id), params, tick=False)
 
     def _record(self, call: Call) -> None:
+        if self.record is False:
+            return
         with self._calls_lock:
             self._calls.append(call)
 

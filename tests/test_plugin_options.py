@@ -53,7 +53,7 @@ def test_it(iamfake):
         [
             "*UsageError: @pytest.mark.iamfake got an unknown option 'acount_id'; allowed options are: "
             "account_id, start_time, tick, clock, password_policy, users, unmodelled, strict, transport, "
-            "authorization.*"
+            "authorization, record.*"
         ]
     )
 
