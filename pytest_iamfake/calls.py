@@ -34,7 +34,7 @@ def _is_any(value: Any) -> bool:
     return value is ANY or (mock is not None and value is mock.ANY)
 
 
-__all__ = ["ANY", "REDACTED", "SECRET_KEYS", "Call", "CallFilter", "differences", "numbered", "redact"]
+__all__ = ["ANY", "REDACTED", "SECRET_KEYS", "Call", "CallFilter", "call_log", "differences", "numbered", "redact"]
 
 
 def redact(value: Any) -> Any:
@@ -62,12 +62,23 @@ class Call:
     # For a call refused by policy evaluation: the decision explained (every policy and
     # statement considered, and why each did or did not match).
     explanation: str | None = field(default=None, repr=False)
+    # unmodelled="passthrough": another fake (moto, say) answered it; the model never saw it
+    answered_elsewhere: bool = field(default=False, repr=False)
 
-    def __repr__(self) -> str:
+    @property
+    def outcome(self) -> str:
+        """How the call ended, in words: "ok" or the error code, and who answered if not the model."""
+        if self.unsupported:
+            return "unsupported (UnsupportedOperation)"
         outcome = f"error={self.error!r}" if self.error else "ok"
         if self.injected:
             outcome += " (injected)"
-        return f"Call({self.service}:{self.operation} {redact(self.params)!r} {outcome} caller={self.caller!r})"
+        if self.answered_elsewhere:
+            outcome += " (answered elsewhere)"
+        return outcome
+
+    def __repr__(self) -> str:
+        return f"Call({self.service}:{self.operation} {redact(self.params)!r} {self.outcome} caller={self.caller!r})"
 
 
 # --- matching ----------------------------------------------------------------------
@@ -159,3 +170,21 @@ def numbered(calls: Sequence[Call], marked: Iterable[Call] = ()) -> str:
     flagged = {id(call) for call in marked}
     lines = [f"{'>' if id(call) in flagged else ' '} #{n} {call!r}" for n, call in enumerate(calls, start=1)]
     return f"Recorded calls ({len(calls)}):\n" + "\n".join(lines)
+
+
+def call_log(calls: Sequence[Call], *, last: int = 50, width: int = 240) -> str:
+    """The calls for a failed test's report: numbered, one line each, secrets redacted.
+
+    Only the `last` calls are listed, after a line counting the earlier ones; a line
+    longer than `width` (a policy document, say) is cut.
+    """
+    if not calls:
+        return "No IAM/STS calls were recorded."
+    shown = calls[-last:] if last > 0 else []
+    start = len(calls) - len(shown) + 1
+    lines = [f"{len(calls) - len(shown)} earlier calls not shown (iamfake.calls has them all)"] if start > 1 else []
+    for n, call in enumerate(shown, start=start):
+        who = call.caller.rsplit(":", 1)[-1]  # root, user/bob, assumed-role/r/s
+        line = f"#{n} {call.service}:{call.operation} {redact(call.params)!r} -> {call.outcome} [as {who}]"
+        lines.append(line if len(line) <= width else line[: width - 3] + "...")
+    return "\n".join(lines)

@@ -5,16 +5,34 @@ from __future__ import annotations
 import datetime as _dt
 import sys
 import threading
-from typing import Literal
+from typing import Any, Literal
+
+from .checks import expect
+from .exceptions import UsageError
 
 ClockMode = Literal["auto", "fixed", "wall"]
 CLOCK_MODES: tuple[ClockMode, ...] = ("auto", "fixed", "wall")
 UTC = _dt.timezone.utc
 
 
-def parse_instant(value: str | _dt.datetime) -> _dt.datetime:
-    """An aware UTC datetime from a datetime (naive means UTC) or an ISO-8601 string."""
-    moment = value if isinstance(value, _dt.datetime) else _dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+INSTANT_FORMAT = (
+    "an ISO-8601 string such as '2024-05-01' or '2024-05-01T12:00:00Z' (UTC unless it says otherwise), or a datetime"
+)
+
+
+def parse_instant(value: Any, where: str = "a time") -> _dt.datetime:
+    """An aware UTC datetime from a datetime (naive means UTC) or an ISO-8601 string.
+
+    Anything else is a UsageError naming the accepted format, `where` naming what was given.
+    """
+    __tracebackhide__ = True
+    if isinstance(value, _dt.datetime):
+        moment = value
+    else:
+        try:
+            moment = _dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except (TypeError, ValueError, AttributeError):
+            raise UsageError(f"{where}: {value!r} is not a time; use {INSTANT_FORMAT}.") from None
     if moment.tzinfo is None:
         return moment.replace(tzinfo=UTC)
     return moment.astimezone(UTC)
@@ -55,8 +73,17 @@ class Clock:
         return self._fixed
 
     def advance(self, delta: float | _dt.timedelta) -> _dt.datetime:
-        """Move the clock forward by seconds or a timedelta; returns the new time."""
+        """Move the clock forward by seconds or a timedelta; returns the new time.
+
+        A negative step is a UsageError: to move the clock back, `set()` it.
+        """
+        __tracebackhide__ = True
+        expect(delta, (int, float, _dt.timedelta), "clock.advance()", "seconds (a number) or a timedelta")
         step = delta if isinstance(delta, _dt.timedelta) else _dt.timedelta(seconds=delta)
+        if step < _dt.timedelta(0):
+            raise UsageError(
+                f"clock.advance() moves the clock forward only; got {delta!r}. To move it back, use clock.set(when)."
+            )
         with self._lock:
             self._fixed += step
             self._offset += step
@@ -64,7 +91,8 @@ class Clock:
 
     def set(self, when: str | _dt.datetime) -> _dt.datetime:
         """Jump to an instant (ISO-8601 string or datetime; naive means UTC)."""
-        target = parse_instant(when)
+        __tracebackhide__ = True
+        target = parse_instant(when, "clock.set()")
         with self._lock:
             self._fixed = target
             if self._follows_wall():

@@ -5,7 +5,8 @@
 1. fault: an error injected with `IAMFake.fail()` answers first, even for an operation
    the model lacks, and changes no state;
 2. coverage: an operation the model lacks raises UnsupportedOperation (or, with
-   unmodelled="passthrough", is left to whatever else answers it);
+   unmodelled="passthrough", is left to whatever else answers it, and recorded with
+   that answer by `record_elsewhere`, which the transport calls once botocore has it);
 3. validation: the server-side constraints botocore leaves to the service (validation.py);
 4. authorization: who may call what (model/authorization.py, run by `IAMBackend.handle`
    under the account lock, since it reads the account's state);
@@ -25,11 +26,12 @@ from __future__ import annotations
 
 import datetime as _dt
 import threading
+from collections import deque
 from typing import TYPE_CHECKING, Any
 
 from . import answer as answers
 from .calls import Call
-from .exceptions import UnsupportedOperation
+from .exceptions import UnsupportedOperation, ours
 from .faults import Faults
 from .model import IAMBackend, IAMError
 from .model.identity import root_principal
@@ -55,13 +57,16 @@ class Engine:
         *,
         unmodelled: Unmodelled = "error",
         authorization: Authorization = "enforce",
+        record: bool | int = True,
     ) -> None:
         self.account_id = account_id
         self.clock = clock
         self.backend = IAMBackend(account_id, clock, authorization=authorization)
         self.faults = Faults()
         self.unmodelled = unmodelled
-        self._calls: list[Call] = []
+        # record: True keeps every Call, False none, N the latest N (a deque drops the oldest).
+        self.record = record
+        self._calls: deque[Call] = deque(maxlen=None if isinstance(record, bool) else record)
         self._calls_lock = threading.Lock()
 
     @property
@@ -77,8 +82,11 @@ class Engine:
 
         `params` are the caller's, as passed; `access_key` is the id the request is signed
         with (None: unsigned), `region` the region it is signed for (recorded as the key's
-        last use).  Raises UnsupportedOperation for an unmodelled operation.
+        last use).  Raises UnsupportedOperation for an unmodelled operation.  With
+        unmodelled="passthrough" it returns None for one, and the transport reports the
+        other fake's answer with `record_elsewhere`.
         """
+        __tracebackhide__ = ours
         service = operation.service_model.service_name
         name = operation.name
         caller = self.backend.caller_for(access_key)
@@ -103,6 +111,23 @@ class Engine:
         self._record(self._call(service, name, params, caller, when, response=result))
         return answers.success(operation, result)
 
+    def record_elsewhere(
+        self,
+        operation: OperationModel,
+        params: dict[str, Any],
+        access_key: str | None,
+        *,
+        response: dict[str, Any] | None,
+        error: str | None,
+    ) -> None:
+        """Record a call this engine let go on (unmodelled, passthrough) that another fake answered."""
+        service = operation.service_model.service_name
+        caller = self.backend.caller_for(access_key)
+        when = self.clock.now()
+        self._record(
+            self._call(service, operation.name, params, caller, when, response=response, error=error, elsewhere=True)
+        )
+
     def arrange(self, operation: str, params: dict[str, Any], service: str = "iam") -> dict[str, Any]:
         """Run a model operation as the account root, validated but unrecorded, without moving the clock.
 
@@ -116,6 +141,8 @@ class Engine:
         return self.backend.handle(service, operation, root_principal(self.account_id), params, tick=False)
 
     def _record(self, call: Call) -> None:
+        if self.record is False:
+            return
         with self._calls_lock:
             self._calls.append(call)
 
@@ -132,6 +159,7 @@ class Engine:
         unsupported: bool = False,
         injected: bool = False,
         explanation: str | None = None,
+        elsewhere: bool = False,
     ) -> Call:
         return Call(
             service=service,
@@ -144,6 +172,7 @@ class Engine:
             unsupported=unsupported,
             injected=injected,
             explanation=explanation,
+            answered_elsewhere=elsewhere,
         )
 
     def _unsupported_message(self, service: str, name: str) -> str:

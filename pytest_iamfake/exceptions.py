@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class IAMFakeError(Exception):
     """Base class of every error pytest-iamfake raises on its own account."""
@@ -16,4 +18,11 @@ class UsageError(IAMFakeError, ValueError):
 
 
 class BlockedRequest(IAMFakeError):
-    """A request would have left the process while a fake was active."""
+    """A request would have left the process: while a fake was active, or from a client a stopped fake made."""
+
+
+def ours(excinfo: Any) -> bool:
+    """A `__tracebackhide__` value for the pipeline's frames: pytest hides such a frame when the
+    exception is pytest-iamfake's own (its message says all), and shows it for anything else,
+    which would be a bug of ours worth seeing."""
+    return isinstance(getattr(excinfo, "value", None), IAMFakeError)

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
-from . import assertions, services
+from . import assertions, checks, services
 from .adapter import hooks
 from .calls import Call, CallFilter, redact
 from .clock import Clock
@@ -41,18 +41,31 @@ def default_trust_policy(account_id: str) -> dict[str, Any]:
     }
 
 
-def _names(given: Iterable[str]) -> list[str]:
-    """Names passed to an arrange helper: an iterable of them, or one name alone."""
-    return [given] if isinstance(given, str) else list(given)
+Tags = Mapping[str, str] | Sequence[Mapping[str, str]]
 
 
-def _tag_list(tags: Mapping[str, str] | Sequence[Mapping[str, str]]) -> list[dict[str, str]]:
-    """Tags given as a dict or in boto3's list form, in boto3's list form."""
+def _tag_list(tags: Any, where: str) -> list[dict[str, str]]:
+    """Tags given as a dict or in boto3's list form, in boto3's list form (UsageError otherwise)."""
+    __tracebackhide__ = True
     if isinstance(tags, Mapping):
-        return [{"Key": k, "Value": v} for k, v in tags.items()]
-    if all(isinstance(t, Mapping) and set(t) == {"Key", "Value"} for t in tags):
-        return [{"Key": t["Key"], "Value": t["Value"]} for t in tags]
-    raise UsageError(f'tags={tags!r}: pass a dict, or a list like [{{"Key": "team", "Value": "blue"}}].')
+        pairs = list(tags.items())
+    elif isinstance(tags, (list, tuple)) and all(isinstance(t, Mapping) and set(t) == {"Key", "Value"} for t in tags):
+        pairs = [(t["Key"], t["Value"]) for t in tags]
+    else:
+        pairs = None
+    if pairs is None or not all(isinstance(k, str) and isinstance(v, str) for k, v in pairs):
+        raise UsageError(
+            f'{where} takes a dict of strings {{"team": "blue"}}, or boto3\'s list form '
+            f'[{{"Key": "team", "Value": "blue"}}]; got {tags!r}.'
+        )
+    return [{"Key": k, "Value": v} for k, v in pairs]
+
+
+def _document(document: Any, where: str) -> str:
+    """A policy document given as a dict or JSON text, as JSON text."""
+    __tracebackhide__ = True
+    checks.expect(document, (Mapping, str), where, "a policy document (a dict or JSON text)")
+    return document if isinstance(document, str) else json.dumps(document)
 
 
 _MFA_DEVICE_NAME = re.compile(r"[\w+=,.@-]+", re.ASCII)  # the service model's virtualMFADeviceName
@@ -63,7 +76,7 @@ def _arrange_failed(what: str, err: IAMError) -> UsageError:
 
 
 class IAMFake:
-    """An in-process fake of IAM's sign-in surface; every botocore client talks to it while active.
+    """An in-process fake of IAM and STS; every botocore client talks to it while active.
 
     Get one from the `iamfake` fixture or `fake_iam()`.  Arrange state with
     `add_user`, `add_login_profile`, ...; inspect `calls`; move time with `clock`.
@@ -80,9 +93,11 @@ class IAMFake:
             self.clock,
             unmodelled=self.options.unmodelled,
             authorization=self.options.authorization,
+            record=self.options.record,
         )
         self.backend = self.engine.backend
         self._env: contextlib.ExitStack | None = None
+        self._stopped = False  # stopped after being active: arranging it now is a mistake
 
     # --- lifecycle -----------------------------------------------------------------
 
@@ -99,6 +114,7 @@ class IAMFake:
         stack.enter_context(fake_aws_environment())
         self._env = stack
         hooks.push(self.engine, self.options.transport)
+        self._stopped = False
         try:
             self._apply_initial_state()
         except BaseException:
@@ -110,8 +126,19 @@ class IAMFake:
         """Deactivate and restore the environment (state is kept for inspection)."""
         hooks.pop(self.engine)
         if self._env is not None:
+            self._stopped = True
             self._env.close()
             self._env = None
+
+    def _usable(self, what: str) -> None:
+        """UsageError if the fake has stopped: state arranged now would serve no call."""
+        __tracebackhide__ = True
+        if self._stopped:
+            raise UsageError(
+                f"{what}: this IAMFake has stopped, so nothing would reach it. Call start() on it again "
+                "(its state is kept), or use a new fake (the iamfake fixture gives one per test). "
+                "Inspecting it (calls, get_calls, assert_called, check_password) still works."
+            )
 
     def __enter__(self) -> IAMFake:
         return self.start()
@@ -129,6 +156,7 @@ class IAMFake:
 
     def _arrange(self, operation: str, params: dict[str, Any], service: str = "iam") -> dict[str, Any]:
         """Run a model operation as the account root, unrecorded and without moving the clock."""
+        __tracebackhide__ = True
         try:
             return self.engine.arrange(operation, params, service)
         except IAMError as err:
@@ -140,7 +168,7 @@ class IAMFake:
         name: str,
         *,
         path: str = "/",
-        tags: Mapping[str, str] | Sequence[Mapping[str, str]] | None = None,
+        tags: Tags | None = None,
         groups: Iterable[str] = (),
         policies: Iterable[str] = (),
     ) -> dict[str, Any]:
@@ -149,12 +177,17 @@ class IAMFake:
         `tags`: a dict, or boto3's list form `[{"Key": ..., "Value": ...}]`.
         Returns the User as GetUser returns it.
         """
-        groups, policies = _names(groups), self._attachable(policies, "AttachUserPolicy")
+        __tracebackhide__ = True
+        self._usable("add_user()")
+        checks.expect(name, str, "add_user(name=...)", "a user name (a string)")
+        checks.expect(path, str, "add_user(path=...)")
+        groups = checks.names(groups, "add_user(groups=...)")
+        policies = self._attachable(policies, "AttachUserPolicy", "add_user(policies=...)")
         for group in groups:
             self._require_group(group, f"add_user({name!r}, groups=...)")
         params: dict[str, Any] = {"UserName": name, "Path": path}
-        if tags:
-            params["Tags"] = _tag_list(tags)
+        if tags is not None:
+            params["Tags"] = _tag_list(tags, "add_user(tags=...)")
         self._arrange("CreateUser", params)
         for group in groups:
             self._arrange("AddUserToGroup", {"UserName": name, "GroupName": group})
@@ -172,7 +205,12 @@ class IAMFake:
 
         Returns the Group as GetGroup returns it.
         """
-        users, policies = _names(users), self._attachable(policies, "AttachGroupPolicy")
+        __tracebackhide__ = True
+        self._usable("add_group()")
+        checks.expect(name, str, "add_group(name=...)", "a group name (a string)")
+        checks.expect(path, str, "add_group(path=...)")
+        users = checks.names(users, "add_group(users=...)")
+        policies = self._attachable(policies, "AttachGroupPolicy", "add_group(policies=...)")
         missing = self.backend.missing_users(self.options.account_id, users)
         if missing:
             raise UsageError(f"add_group({name!r}): no IAM user {', '.join(map(repr, missing))}; add_user first.")
@@ -184,13 +222,15 @@ class IAMFake:
         group: dict[str, Any] = self._arrange("GetGroup", {"GroupName": name})["Group"]
         return group
 
-    def _attachable(self, policies: Iterable[str], operation: str) -> list[str]:
-        arns = _names(policies)
+    def _attachable(self, policies: Iterable[str], operation: str, where: str) -> list[str]:
+        __tracebackhide__ = True
+        arns = checks.names(policies, where)
         if arns and not self.backend.covers("iam", operation):
             raise UsageError(f"policies=: managed policies arrive with {operation}, which this version does not model.")
         return arns
 
     def _require_group(self, name: str, what: str) -> None:
+        __tracebackhide__ = True
         if not self.backend.has_group(self.options.account_id, name):
             raise UsageError(f"{what}: no IAM group {name!r}; add_group first.")
 
@@ -201,6 +241,12 @@ class IAMFake:
 
         `check_policy=False` stores a password the account's policy would refuse.
         """
+        __tracebackhide__ = True
+        self._usable("add_login_profile()")
+        checks.expect(user, str, "add_login_profile(user=...)", "a user name (a string)")
+        checks.expect(password, str, "add_login_profile(password=...)", "a password (a string)")
+        checks.expect(reset_required, bool, "add_login_profile(reset_required=...)")
+        checks.expect(check_policy, bool, "add_login_profile(check_policy=...)")
         try:
             self.backend.seed_login_profile(
                 self.options.account_id, user, password, reset_required=reset_required, check_policy=check_policy
@@ -215,6 +261,8 @@ class IAMFake:
 
         Returns the policy as GetAccountPasswordPolicy shows it.
         """
+        __tracebackhide__ = True
+        self._usable("set_password_policy()")
         self._arrange("UpdateAccountPasswordPolicy", fields)
         policy: dict[str, Any] = self._arrange("GetAccountPasswordPolicy", {})["PasswordPolicy"]
         return policy
@@ -224,17 +272,33 @@ class IAMFake:
 
         It includes AccessKeyId and SecretAccessKey; IAM allows two keys per user.
         """
+        __tracebackhide__ = True
+        self._usable("add_access_key()")
+        checks.expect(user, str, "add_access_key(user=...)", "a user name (a string)")
         key: dict[str, Any] = self._arrange("CreateAccessKey", {"UserName": user})["AccessKey"]
         return key
 
     # --- arrange: managed policies and roles ---
 
-    def add_policy(self, name: str, document: Mapping[str, Any] | str, *, path: str = "/") -> str:
-        """Create a customer managed policy; returns its ARN.  `document`: a dict or JSON text."""
-        text = document if isinstance(document, str) else json.dumps(document)
-        policy: dict[str, Any] = self._arrange(
-            "CreatePolicy", {"PolicyName": name, "PolicyDocument": text, "Path": path}
-        )
+    def add_policy(
+        self, name: str, document: Mapping[str, Any] | str, *, path: str = "/", tags: Tags | None = None
+    ) -> str:
+        """Create a customer managed policy; returns its ARN.
+
+        `document`: a dict or JSON text; `tags`: a dict, or boto3's list form.
+        """
+        __tracebackhide__ = True
+        self._usable("add_policy()")
+        checks.expect(name, str, "add_policy(name=...)", "a policy name (a string)")
+        checks.expect(path, str, "add_policy(path=...)")
+        params: dict[str, Any] = {
+            "PolicyName": name,
+            "PolicyDocument": _document(document, "add_policy(document=...)"),
+            "Path": path,
+        }
+        if tags is not None:
+            params["Tags"] = _tag_list(tags, "add_policy(tags=...)")
+        policy: dict[str, Any] = self._arrange("CreatePolicy", params)
         return str(policy["Policy"]["Arn"])
 
     def add_role(
@@ -244,16 +308,29 @@ class IAMFake:
         *,
         path: str = "/",
         policies: Iterable[str] = (),
+        tags: Tags | None = None,
     ) -> dict[str, Any]:
         """Create a role; returns the Role as GetRole returns it (AssumeRolePolicyDocument a dict).
 
-        `trust_policy` None trusts the account root (CHOSEN); `policies`: managed policy ARNs to attach.
+        `trust_policy` None trusts the account root (CHOSEN); `policies`: managed policy ARNs to attach;
+        `tags`: a dict, or boto3's list form.
         """
+        __tracebackhide__ = True
+        self._usable("add_role()")
+        checks.expect(name, str, "add_role(name=...)", "a role name (a string)")
+        checks.expect(path, str, "add_role(path=...)")
         if trust_policy is None:
             trust_policy = default_trust_policy(self.options.account_id)
-        text = trust_policy if isinstance(trust_policy, str) else json.dumps(trust_policy)
-        self._arrange("CreateRole", {"RoleName": name, "AssumeRolePolicyDocument": text, "Path": path})
-        for arn in self._attachable(policies, "AttachRolePolicy"):
+        arns = self._attachable(policies, "AttachRolePolicy", "add_role(policies=...)")
+        params: dict[str, Any] = {
+            "RoleName": name,
+            "AssumeRolePolicyDocument": _document(trust_policy, "add_role(trust_policy=...)"),
+            "Path": path,
+        }
+        if tags is not None:
+            params["Tags"] = _tag_list(tags, "add_role(tags=...)")
+        self._arrange("CreateRole", params)
+        for arn in arns:
             self._arrange("AttachRolePolicy", {"RoleName": name, "PolicyArn": arn})
         role: dict[str, Any] = self._arrange("GetRole", {"RoleName": name})["Role"]
         role["AssumeRolePolicyDocument"] = json.loads(unquote(role["AssumeRolePolicyDocument"]))
@@ -263,13 +340,19 @@ class IAMFake:
 
     def add_user_policy(self, user: str, document: Mapping[str, Any] | str, *, name: str = "inline") -> None:
         """Put an inline policy `name` on IAM user `user` (PutUserPolicy); `document`: a dict or JSON text."""
-        text = document if isinstance(document, str) else json.dumps(document)
+        __tracebackhide__ = True
+        self._usable("add_user_policy()")
+        checks.expect(user, str, "add_user_policy(user=...)", "a user name (a string)")
+        checks.expect(name, str, "add_user_policy(name=...)", "a policy name (a string)")
+        text = _document(document, "add_user_policy(document=...)")
         self._arrange("PutUserPolicy", {"UserName": user, "PolicyName": name, "PolicyDocument": text})
 
     # --- arrange: credentials and audit ---
 
     def set_credential_report_delay(self, seconds: float) -> None:
         """Fake seconds each credential report takes to generate from now on (default 0: at once)."""
+        __tracebackhide__ = True
+        self._usable("set_credential_report_delay()")
         if isinstance(seconds, bool) or not isinstance(seconds, (int, float)) or seconds < 0:
             raise UsageError(f"set_credential_report_delay() takes seconds >= 0; got {seconds!r}.")
         self.backend.set_report_delay(self.options.account_id, float(seconds))
@@ -281,6 +364,10 @@ class IAMFake:
 
         Returns its serial number, for `mfa_code()`.
         """
+        __tracebackhide__ = True
+        self._usable("add_mfa_device()")
+        checks.expect(user, str, "add_mfa_device(user=...)", "a user name (a string)")
+        checks.expect(name, (str, type(None)), "add_mfa_device(name=...)", "a device name (a string) or None")
         self._arrange("GetUser", {"UserName": user})
         created = self._arrange("CreateVirtualMFADevice", {"VirtualMFADeviceName": name or user})
         serial: str = created["VirtualMFADevice"]["SerialNumber"]
@@ -290,6 +377,8 @@ class IAMFake:
 
     def add_root_mfa_device(self, name: str = "root-account-mfa-device") -> str:
         """Enable a virtual MFA device for the account's root user (as the console does); returns its serial."""
+        __tracebackhide__ = True
+        self._usable("add_root_mfa_device()")
         if not isinstance(name, str) or not _MFA_DEVICE_NAME.fullmatch(name):
             raise UsageError(f"add_root_mfa_device({name!r}): a device name is 1+ of letters, digits and +=,.@_-")
         try:
@@ -299,6 +388,8 @@ class IAMFake:
 
     def mfa_code(self, serial_number: str, *, window: int = 0) -> str:
         """The 6-digit code the virtual MFA device shows at the fake clock's time, `window` steps of 30 s on."""
+        __tracebackhide__ = True
+        checks.expect(serial_number, str, "mfa_code(serial_number=...)", "a serial number (a string)")
         if isinstance(window, bool) or not isinstance(window, int):
             raise UsageError(f"mfa_code(window={window!r}): window is a whole number of 30-second steps.")
         code = self.backend.mfa_code(self.options.account_id, serial_number, window)
@@ -316,6 +407,11 @@ class IAMFake:
         The result has `.ok`, `.reason` (why not, in words) and `.must_change_password`; a
         success sets the user's PasswordLastUsed to the fake clock's time.
         """
+        __tracebackhide__ = True
+        self._usable("sign_in()")
+        checks.expect(user_name, str, "sign_in(user_name=...)", "a user name (a string)")
+        checks.expect(password, str, "sign_in(password=...)", "a password (a string)")
+        checks.expect(mfa_code, (str, type(None)), "sign_in(mfa_code=...)", "a 6-digit code (a string) or None")
         return self.backend.sign_in(self.options.account_id, user_name, password, mfa_code=mfa_code)
 
     def client(
@@ -333,7 +429,13 @@ class IAMFake:
         with `add_access_key` when it has none.  With `role`, it signs with a new session of
         the role (`arn:aws:sts::<account>:assumed-role/<role>/<session_name>`), as code running
         as the role gets it: no trust policy is checked, and it lasts the role's MaxSessionDuration.
+        Once the fake stops, the client refuses to send (BlockedRequest) rather than reach AWS.
         """
+        __tracebackhide__ = True
+        self._usable("client()")
+        checks.expect(service, str, "client(service=...)", 'a service name such as "iam" (a string)')
+        checks.expect(user, (str, type(None)), "client(user=...)", "a user name (a string) or None")
+        checks.expect(role, (str, type(None)), "client(role=...)", "a role name (a string) or None")
         if user is not None and role is not None:
             raise UsageError("client() signs as one principal: pass user= or role=, not both.")
         if role is not None:
@@ -369,13 +471,24 @@ class IAMFake:
         kwargs.setdefault("region_name", DEFAULT_REGION)
         kwargs.setdefault("aws_access_key_id", FAKE_ACCESS_KEY_ID)
         kwargs.setdefault("aws_secret_access_key", FAKE_SECRET_ACCESS_KEY)
-        return services.botocore_session().create_client(service, **kwargs)
+        made = services.botocore_session().create_client(service, **kwargs)
+        hooks.bind_client(made, self.engine)
+        return made
 
     # --- inspect -------------------------------------------------------------------
 
     @property
     def calls(self) -> list[Call]:
-        """Every IAM/STS call the code under test made, in order."""
+        """Every IAM/STS call the code under test made, in order (the latest N with record=N; none with False)."""
+        return self.engine.calls
+
+    def _recorded_calls(self, what: str) -> list[Call]:
+        """The calls an assertion looks at; UsageError when recording is off."""
+        if self.options.record is False:
+            raise UsageError(
+                f"{what} needs the recorded calls, and this fake records none (record=False); "
+                "use record=True, or record=N to keep the latest N calls."
+            )
         return self.engine.calls
 
     def check_password(self, user: str, password: str) -> bool:
@@ -385,6 +498,9 @@ class IAMFake:
         under the policy's HardExpiry.  Without HardExpiry an expired password still signs
         in (the console then asks for a new one).
         """
+        __tracebackhide__ = True
+        checks.expect(user, str, "check_password(user=...)", "a user name (a string)")
+        checks.expect(password, str, "check_password(password=...)", "a password (a string)")
         return self.backend.can_sign_in(self.options.account_id, user, password)
 
     def get_calls(self, operation: str | None = None, *, service: str | None = None, **params: Any) -> list[Call]:
@@ -394,27 +510,33 @@ class IAMFake:
         a subset at any depth, `pytest_iamfake.ANY` matching any value that was passed.
         `service` ("iam" or "sts") narrows the search.
         """
-        return self._filter(operation, service, params).select(self.calls)
+        __tracebackhide__ = True
+        return self._filter(operation, service, params).select(self._recorded_calls("get_calls()"))
 
     def get_call(self, operation: str, *, service: str | None = None, **params: Any) -> Call:
         """The one recorded call of `operation` matching `params`; AssertionError if none or several."""
         __tracebackhide__ = True
-        return assertions.get_call(self.calls, self._filter(operation, service, params))
+        return assertions.get_call(self._recorded_calls("get_call()"), self._filter(operation, service, params))
 
     def assert_called(
         self, operation: str, *, times: int | None = None, service: str | None = None, **params: Any
     ) -> None:
         """Assert `operation` was called with `params` at least once, or exactly `times` times."""
         __tracebackhide__ = True
-        assertions.assert_called(self.calls, self._filter(operation, service, params), times)
+        assertions.assert_called(
+            self._recorded_calls("assert_called()"), self._filter(operation, service, params), times
+        )
 
     def assert_not_called(self, operation: str | None = None, *, service: str | None = None, **params: Any) -> None:
         """Assert no recorded call of `operation` (any, if None) matches `params`."""
         __tracebackhide__ = True
-        assertions.assert_not_called(self.calls, self._filter(operation, service, params))
+        assertions.assert_not_called(
+            self._recorded_calls("assert_not_called()"), self._filter(operation, service, params)
+        )
 
     @staticmethod
     def _filter(operation: str | None, service: str | None, params: dict[str, Any]) -> CallFilter:
+        __tracebackhide__ = True
         return services.call_filter(operation, service, params, faked_models())
 
     # --- authorization: why a principal may or may not do something ---
@@ -491,6 +613,8 @@ class IAMFake:
         validation and the model, so it changes no state.  verify() fails the test if it never
         fired, unless `optional`.
         """
+        __tracebackhide__ = True
+        self._usable("fail()")
         model = services.resolve(operation, None, faked_models())
         fault = prepare(model, code, message=message, times=times, when=when, optional=optional)
         return self.engine.faults.add(fault)

@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields, replace
 from typing import Any, Literal, get_args
 
-from .clock import CLOCK_MODES, ClockMode, parse_instant
+from .clock import CLOCK_MODES, INSTANT_FORMAT, ClockMode, parse_instant
 from .exceptions import UsageError
 
 Transport = Literal["call", "wire"]
@@ -40,6 +40,7 @@ class Options:
     strict: bool
     transport: Transport
     authorization: Authorization
+    record: bool | int
 
 
 # --- converters: a value as given -> the stored value, or UsageError saying what to use ---
@@ -54,8 +55,8 @@ def _account_id(value: Any) -> str:
 def _start_time(value: Any) -> _dt.datetime:
     try:
         return parse_instant(value)
-    except (TypeError, ValueError, AttributeError):
-        raise UsageError(f"start_time={value!r} is not valid; use an ISO-8601 string or a datetime.") from None
+    except UsageError:
+        raise UsageError(f"start_time={value!r} is not valid; use {INSTANT_FORMAT}.") from None
 
 
 def _tick(value: Any) -> float:
@@ -98,6 +99,18 @@ def _strict(value: Any) -> bool:
     if not isinstance(value, bool):
         raise UsageError(f"strict={value!r} is not valid; use True or False.")
     return value
+
+
+def _record(value: Any) -> bool | int:
+    if isinstance(value, str):  # from the ini file
+        text = value.strip().lower()
+        value = {"true": True, "false": False}.get(text, int(text) if text.isdigit() else value)
+    if isinstance(value, bool) or (isinstance(value, int) and value >= 1):
+        return value
+    raise UsageError(
+        f"record={value!r} is not valid; use True (record every call), False (record none) "
+        "or a count >= 1 (keep the latest that many)."
+    )
 
 
 @dataclass(frozen=True)
@@ -164,6 +177,13 @@ OPTIONS: tuple[Option, ...] = (
         _choice("authorization", AUTHORIZATION_MODES),
         "enforce (IAM users and sessions may do only what their policies allow, refused with IAM's "
         "AccessDenied) or off (every caller may do anything)",
+    ),
+    Option(
+        "record",
+        True,
+        _record,
+        "True (record every call), False (record none: assertions on calls raise UsageError) "
+        "or N (keep the latest N calls), for very long runs; a recorded call costs about 0.7 KB",
     ),
 )
 

@@ -7,6 +7,7 @@ next to nothing for the plugin being installed.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Generator, Iterator
 from typing import TYPE_CHECKING, Any
@@ -26,6 +27,8 @@ hooks.install()
 
 MARKER = "iamfake"
 INI_OPTIONS = pytest.StashKey[Options]()  # the ini file's options, checked once
+CALLS_REPORTED = pytest.StashKey[bool]()  # the item's calls are in one of its reports already
+SECTION = "pytest-iamfake: IAM/STS calls"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -82,14 +85,88 @@ _iamfake.__doc__ = fixture_doc()  # derived from the options table, like the ini
 iamfake = pytest.fixture(name="iamfake")(_iamfake)
 
 
+def _fake_of(item: pytest.Item) -> IAMFake | None:
+    """The IAMFake the test got from the fixture, if it used one."""
+    fake = getattr(item, "funcargs", {}).get("iamfake")
+    handle = sys.modules.get(f"{__package__}.fake")  # loaded if any test used the fixture
+    if fake is not None and handle is not None and isinstance(fake, handle.IAMFake):
+        found: IAMFake = fake
+        return found
+    return None
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_call(item: pytest.Item) -> Generator[None, object, object]:
     # verify() runs in the call phase, so its failure is a FAILED test, not a teardown ERROR;
     # when the body already failed, `yield` raises and verify() is skipped.
     result = yield
-    fake = getattr(item, "funcargs", {}).get("iamfake")
-    handle = sys.modules.get(f"{__package__}.fake")  # loaded if any test used the fixture
-    if fake is not None and handle is not None and isinstance(fake, handle.IAMFake):
+    fake = _fake_of(item)
+    if fake is not None:
         __tracebackhide__ = True
         fake.verify()
     return result
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Generator[None, object, object]:
+    if call.excinfo is not None and _fake_of(item) is not None:
+        _shorten(item.config, call.excinfo)
+    # The calls go into the failure's own text (longrepr), not report.sections: pytest shows
+    # those only as captured output (hidden by --show-capture=no) and JUnit XML keeps them
+    # apart from the <failure>; the longrepr's sections appear wherever the failure does.
+    report = yield
+    if not isinstance(report, pytest.TestReport) or not report.failed or item.stash.get(CALLS_REPORTED, False):
+        return report
+    fake = _fake_of(item)
+    addsection = getattr(report.longrepr, "addsection", None)
+    if fake is not None and addsection is not None:
+        from .calls import call_log
+
+        calls = fake.calls
+        addsection(f"{SECTION} ({len(calls)})", call_log(calls))
+        item.stash[CALLS_REPORTED] = True
+    return report
+
+
+_LIBRARIES = ("botocore", "aiobotocore", "boto3", __package__ or "pytest_iamfake")
+
+
+def _library_dirs() -> tuple[str, ...]:
+    found = []
+    for name in _LIBRARIES:
+        where = getattr(sys.modules.get(name), "__file__", None)
+        if where:
+            found.append(os.path.dirname(where) + os.sep)
+    return tuple(found)
+
+
+def _answered_by_fake(error: BaseException) -> bool:
+    """An error whose message says it all: ours, or an AWS error botocore raised for an answer."""
+    from .exceptions import IAMFakeError
+
+    known: tuple[type[BaseException], ...] = (IAMFakeError,)
+    exceptions = sys.modules.get("botocore.exceptions")
+    if exceptions is not None:
+        known += (exceptions.ClientError, exceptions.ParamValidationError)
+    return isinstance(error, known)
+
+
+def _shorten(config: pytest.Config, excinfo: pytest.ExceptionInfo[BaseException]) -> None:
+    """End the traceback of such an error at the code under test's call into botocore.
+
+    The frames after it are botocore's and the fake's: they say nothing the message does
+    not, and pytest would print the last of them in full.  Pytest rebuilds tracebacks from
+    the raw chain, so the chain itself is cut.  `--full-trace` and `--pdb` keep every frame.
+    """
+    if config.getoption("fulltrace", False) or config.getoption("usepdb", False):
+        return
+    if not _answered_by_fake(excinfo.value):
+        return
+    libraries = _library_dirs()
+    traceback = excinfo.traceback
+    end = len(traceback)
+    while end > 1 and str(traceback[end - 1].path).startswith(libraries):
+        end -= 1
+    if end < len(traceback):
+        traceback[end - 1]._rawentry.tb_next = None
+        excinfo.traceback = traceback[:end]

@@ -43,7 +43,42 @@ def test_uncovered_iam_operation_passes_through_to_moto(transport):
         profile = iam.create_instance_profile(InstanceProfileName="web")["InstanceProfile"]
         assert profile["Arn"] == "arn:aws:iam::123456789012:instance-profile/web"
         assert iam.get_instance_profile(InstanceProfileName="web")["InstanceProfile"]["InstanceProfileName"] == "web"
-        assert iamfake.calls == []  # not the fake's to record
+        # Recorded, marked as answered by another fake, with the response botocore parsed.
+        created, got = iamfake.calls
+        assert (created.operation, created.params, created.error) == (
+            "CreateInstanceProfile",
+            {"InstanceProfileName": "web"},
+            None,
+        )
+        assert created.answered_elsewhere
+        assert got.answered_elsewhere
+        assert created.response is not None
+        assert created.response["InstanceProfile"]["Arn"] == profile["Arn"]
+        assert created.caller == "arn:aws:iam::123456789012:root"
+        iamfake.assert_called("create_instance_profile", InstanceProfileName="web", times=1)
+        assert "(answered elsewhere)" in repr(created)
+
+
+@TRANSPORTS
+def test_an_error_another_fake_answers_is_recorded_with_its_code(transport):
+    with mock_aws(), fake_iam(transport=transport, unmodelled="passthrough") as iamfake:
+        iam = boto3.client("iam")
+        with pytest.raises(iam.exceptions.NoSuchEntityException):
+            iam.get_instance_profile(InstanceProfileName="missing")
+        (call,) = iamfake.calls
+        assert (call.operation, call.error, call.response, call.answered_elsewhere) == (
+            "GetInstanceProfile",
+            "NoSuchEntity",
+            None,
+            True,
+        )
+
+
+def test_calls_the_fake_answers_are_not_marked_elsewhere():
+    with mock_aws(), fake_iam(unmodelled="passthrough") as iamfake:
+        boto3.client("iam").create_user(UserName="bob")
+        (call,) = iamfake.calls
+        assert not call.answered_elsewhere
 
 
 @pytest.mark.iamfake(unmodelled="passthrough")

@@ -53,7 +53,7 @@ def test_it(iamfake):
         [
             "*UsageError: @pytest.mark.iamfake got an unknown option 'acount_id'; allowed options are: "
             "account_id, start_time, tick, clock, password_policy, users, unmodelled, strict, transport, "
-            "authorization.*"
+            "authorization, record.*"
         ]
     )
 
@@ -65,7 +65,10 @@ def test_it(iamfake):
         ('unmodelled="ignore"', "*unmodelled='ignore' is not valid; use one of: error, passthrough.*"),
         ('account_id="12"', "*account_id='12' is not valid; use a 12-digit string.*"),
         ("tick=-1", "*tick=-1 is not valid; use seconds >= 0 or a timedelta.*"),
-        ('start_time="yesterday"', "*start_time='yesterday' is not valid; use an ISO-8601 string or a datetime.*"),
+        (
+            'start_time="yesterday"',
+            "*start_time='yesterday' is not valid; use an ISO-8601 string such as '2024-05-01'*",
+        ),
     ],
 )
 def test_bad_option_values_name_the_allowed_ones(pytester, option, expected):

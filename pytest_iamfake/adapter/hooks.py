@@ -28,6 +28,8 @@ import sys
 import threading
 from typing import TYPE_CHECKING, Any, Literal
 
+from ..exceptions import BlockedRequest, ours
+
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
     from importlib.machinery import ModuleSpec
@@ -37,12 +39,14 @@ if TYPE_CHECKING:
     from ..engine import Engine
 
     # Bound at run time by _bind(), on each push: they import botocore.
-    from . import call_codec, internals, retry_clock, wire_codec
+    from . import call_codec, credential_guard, internals, retry_clock, wire_codec
 
 Transport = Literal["call", "wire"]
 
 PARAMS_KEY = "iamfake_params"
 AIO_KEY = "iamfake_aio"
+# Set when the engine let a call go on for another fake to answer: (engine, access key id).
+ELSEWHERE_KEY = "iamfake_elsewhere"
 TARGET = "botocore.handlers"
 
 # --- the active engines ----------------------------------------------------------------------
@@ -59,14 +63,15 @@ def active() -> tuple[Engine, Transport] | None:
 def _bind() -> None:
     """Import what the handlers use, once a fake starts: not at import (no botocore then), and
     not inside each handler (an import statement costs a call about 2% of its time)."""
-    global services, call_codec, internals, retry_clock, wire_codec
+    global services, call_codec, credential_guard, internals, retry_clock, wire_codec
     from .. import services
-    from . import call_codec, internals, retry_clock, wire_codec
+    from . import call_codec, credential_guard, internals, retry_clock, wire_codec
 
 
 def push(engine: Engine, transport: Transport) -> None:
     """Route IAM/STS calls to `engine` until pop()."""
     _bind()
+    credential_guard.acquire()
     with _stack_lock:
         _stack.append((engine, transport))
     if transport == "wire":
@@ -81,19 +86,24 @@ def pop(engine: Engine) -> None:
         _stack.remove(found)
     if found[1] == "wire":
         retry_clock.release()
+    credential_guard.release()
 
 
 # --- the handlers ------------------------------------------------------------------------------
 
 
 def capture_params(params: dict[str, Any], context: dict[str, Any], **_: Any) -> None:
-    """before-parameter-build: keep the caller's params as passed, before botocore touches them."""
-    if _stack:
+    """before-parameter-build: keep the caller's params as passed, before botocore touches them.
+
+    Only the call transport needs them: the wire transport reads the body botocore built.
+    """
+    if _stack and _stack[-1][1] == "call":
         context[PARAMS_KEY] = dict(params)
 
 
 def answer_call(model: Any, request_signer: Any, context: dict[str, Any], **_: Any) -> Any:
     """before-call: the "call" transport's answer, or None to let the call go on."""
+    __tracebackhide__ = ours
     if not _stack:
         return None
     engine, transport = _stack[-1]
@@ -104,17 +114,32 @@ def answer_call(model: Any, request_signer: Any, context: dict[str, Any], **_: A
         return None
     if not services.is_faked(model):
         return None
-    answer = engine.answer(
-        model,
-        context.get(PARAMS_KEY, {}),
-        internals.signer_access_key(request_signer),
-        internals.signer_region(request_signer),
-    )
-    return None if answer is None else call_codec.render(answer)
+    access_key = internals.signer_access_key(request_signer)
+    params = context.get(PARAMS_KEY, {})
+    answer = engine.answer(model, params, access_key, internals.signer_region(request_signer))
+    if answer is None:
+        context[ELSEWHERE_KEY] = (engine, access_key, params)
+        return None
+    return call_codec.render(answer)
+
+
+def sign_safely(request: Any, request_signer: Any, **_: Any) -> None:
+    """before-sign: while a fake is active, botocore never reads credentials that could run a provider.
+
+    Clients with refreshable, deferred or no credentials have botocore sign with plain
+    ones instead (credential_guard.signing_credentials): every request, not only IAM's,
+    since other fakes' services are signed too.
+    """
+    if not _stack:
+        return
+    replacement = credential_guard.signing_credentials(internals.signer_credentials(request_signer))
+    if replacement is not None:
+        internals.sign_with(request, *replacement, aio=internals.is_aio_signer(request_signer))
 
 
 def answer_send(request: Any, event_name: str, **_: Any) -> Any:
     """before-send, registered first: the "wire" transport's answer, as IAM would send it."""
+    __tracebackhide__ = ours
     if not _stack:
         return None
     engine, transport = _stack[-1]
@@ -122,7 +147,7 @@ def answer_send(request: Any, event_name: str, **_: Any) -> Any:
     context = getattr(request, "context", None) or {}
     answer = _wire_answer(engine, request, event_name, context) if transport == "wire" else None
     # Tells a retry back-off that follows whose clock to move (see retry_clock).
-    retry_clock.answered_by.set(None if answer is None else engine.clock)
+    retry_clock.answered(None if answer is None else engine.clock)
     if answer is None:
         return None
     aio = context.get(AIO_KEY, False)
@@ -133,14 +158,37 @@ def answer_send(request: Any, event_name: str, **_: Any) -> Any:
 
 
 def _wire_answer(engine: Engine, request: Any, event_name: str, context: dict[str, Any]) -> Any:
+    __tracebackhide__ = ours
     operation = services.operation_for_event(event_name)
     if operation is None:
         return None
-    params = context.get(PARAMS_KEY)
-    if params is None:  # the request was built without our capture: read what the body says
-        params = wire_codec.read_params(operation, request.body)
+    # The model sees what IAM would see: the body botocore serialized (and the Call records
+    # it, as IAM received it, as the call transport records the params validation normalised).
+    params = wire_codec.read_params(operation, request.body)
     headers = request.headers
-    return engine.answer(operation, params, internals.request_access_key(headers), internals.request_region(headers))
+    access_key = internals.request_access_key(headers)
+    answer = engine.answer(operation, params, access_key, internals.request_region(headers))
+    if answer is None:
+        context[ELSEWHERE_KEY] = (engine, access_key, params)
+    return answer
+
+
+def record_elsewhere(
+    http_response: Any, parsed: dict[str, Any], model: Any, context: dict[str, Any] | None = None, **_: Any
+) -> None:
+    """after-call: record a call the engine let go on and another fake (moto, say) answered.
+
+    after-call runs under both transports, with the response botocore parsed; a request
+    that nobody answered raised before it, so only answered calls are recorded.
+    """
+    found = None if context is None else context.pop(ELSEWHERE_KEY, None)
+    if found is None or context is None:
+        return
+    engine, access_key, params = found
+    status = getattr(http_response, "status_code", 200)
+    error = parsed.get("Error", {}).get("Code") if status >= 300 else None
+    response = None if error else {k: v for k, v in parsed.items() if k != "ResponseMetadata"}
+    engine.record_elsewhere(model, params, access_key, response=response, error=error)
 
 
 class Unanswered:
@@ -156,8 +204,7 @@ class Unanswered:
         self._url = url
 
     def __getattr__(self, name: str) -> Any:
-        from ..exceptions import BlockedRequest
-
+        __tracebackhide__ = ours
         raise BlockedRequest(
             f"pytest-iamfake blocked a request to {self._url} that nothing in the process answered.\n"
             "Only IAM and STS operations are faked; use another fake (for example moto) for other "
@@ -170,10 +217,33 @@ def guard_send(request: Any, **_: Any) -> Unanswered | None:
     return Unanswered(request.url) if _stack else None
 
 
+def bind_client(client: Any, engine: Engine) -> None:
+    """Make a client a fake made refuse to send while that fake is not active.
+
+    Such a client carries the fake's credentials and nothing else routes it once the
+    fake stops: without this it would sign with a fake key and go to the real endpoint.
+    """
+    from .internals import client_emitter
+
+    def refuse_unless_active(**_: Any) -> None:
+        __tracebackhide__ = ours
+        if not any(entry[0] is engine for entry in _stack):
+            raise BlockedRequest(
+                f"pytest-iamfake blocked a call of a client made by iamfake.client() for account "
+                f"{engine.account_id}: that fake is not active (stopped, or not started yet), so the call would "
+                "go to AWS.\n"
+                "Make clients inside the fake's lifetime, or start() the fake again."
+            )
+
+    client_emitter(client).register_first("before-call", refuse_unless_active)
+
+
 # (event, handler, where among that event's handlers: None, "first" or "last").
 HANDLERS: tuple[tuple[str, Callable[..., Any], str | None], ...] = (
     ("before-parameter-build", capture_params, None),
     ("before-call", answer_call, None),
+    ("after-call", record_elsewhere, None),
+    ("before-sign", sign_safely, None),
     # First, so that the fake answers IAM/STS even where moto's handler is also registered.
     ("before-send", answer_send, "first"),
     ("before-send", guard_send, "last"),
