@@ -24,6 +24,7 @@ This module holds Engines (the pipeline), never the IAMFake handle.
 
 from __future__ import annotations
 
+import contextvars
 import sys
 import threading
 from typing import TYPE_CHECKING, Any, Literal
@@ -47,6 +48,11 @@ PARAMS_KEY = "iamfake_params"
 AIO_KEY = "iamfake_aio"
 # Set when the engine let a call go on for another fake to answer: (engine, access key id).
 ELSEWHERE_KEY = "iamfake_elsewhere"
+# The request context of the call being made, for before-send: botocore before 1.44 gives
+# its prepared requests no `context` (a context variable: per thread, per asyncio task).
+_call_context: contextvars.ContextVar[dict[str, Any] | None] = contextvars.ContextVar(
+    "iamfake_call_context", default=None
+)
 TARGET = "botocore.handlers"
 
 # --- the active engines ----------------------------------------------------------------------
@@ -86,6 +92,7 @@ def pop(engine: Engine) -> None:
         _stack.remove(found)
     if found[1] == "wire":
         retry_clock.release()
+        _call_context.set(None)  # its last call's context may hold the engine: let it go
     credential_guard.release()
 
 
@@ -111,6 +118,7 @@ def answer_call(model: Any, request_signer: Any, context: dict[str, Any], **_: A
         # The wire answer must be an aiohttp-style response for aiobotocore's clients,
         # and only the signer tells them apart.
         context[AIO_KEY] = internals.is_aio_signer(request_signer)
+        _call_context.set(context)
         return None
     if not services.is_faked(model):
         return None
@@ -144,7 +152,9 @@ def answer_send(request: Any, event_name: str, **_: Any) -> Any:
         return None
     engine, transport = _stack[-1]
 
-    context = getattr(request, "context", None) or {}
+    context = getattr(request, "context", None)
+    if context is None:  # botocore before 1.44: the context before-call saw
+        context = _call_context.get() or {}
     answer = _wire_answer(engine, request, event_name, context) if transport == "wire" else None
     # Tells a retry back-off that follows whose clock to move (see retry_clock).
     retry_clock.answered(None if answer is None else engine.clock)
