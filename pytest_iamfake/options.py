@@ -47,7 +47,7 @@ class Options:
 
 
 def _account_id(value: Any) -> str:
-    if not (isinstance(value, str) and re.fullmatch(r"\d{12}", value)):
+    if not (isinstance(value, str) and re.fullmatch(r"\d{12}", value, re.ASCII)):
         raise UsageError(f"account_id={value!r} is not valid; use a 12-digit string.")
     return value
 
