@@ -12,8 +12,10 @@ A block that must not run says so, with a reason, on the line just before its fe
     ```python
     ...
 
-A block that raises while the page is executed fails the page (an error collecting it, as an
-import error would for a test module). Other fences (sh, console, ini, toml) never run.
+Every runnable block is also a test of its own, `docs/how-to/time.md::block-line-24`: it passes
+when the block ran, and fails with the block's error when it raised; the blocks after a failed one
+are not run and fail saying so (the test functions the earlier blocks defined still run). Other
+fences (sh, console, ini, toml) never run.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ import types
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -122,6 +125,33 @@ def _compile(block: Block, path: Path, config: pytest.Config) -> types.CodeType:
     return compile(tree, str(path), "exec", dont_inherit=True)
 
 
+class BlockNotRun(Exception):
+    """A block after one that raised: the page's namespace is incomplete, so it was not run."""
+
+
+class MarkdownBlock(pytest.Item):
+    """One Python block of a page as a test: it passes when the block ran without raising."""
+
+    def __init__(self, *, line: int, outcome: BaseException | None, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.line = line
+        self.outcome = outcome
+
+    def runtest(self) -> None:
+        if self.outcome is not None:
+            raise self.outcome
+
+    def reportinfo(self) -> tuple[Path, int, str]:
+        return self.path, self.line - 1, f"the block at line {self.line}"
+
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> Any:
+        if isinstance(excinfo.value, BlockNotRun):
+            return str(excinfo.value)
+        # Only the page's own lines: the block, and what it called on the page.
+        excinfo.traceback = excinfo.traceback.filter(lambda entry: Path(str(entry.path)) == self.path)
+        return super().repr_failure(excinfo, style="short")
+
+
 class MarkdownPage(pytest.Module):
     """A Markdown page as a test module: its Python blocks executed in order into one namespace."""
 
@@ -131,6 +161,15 @@ class MarkdownPage(pytest.Module):
             module = self._page_module = self._execute()
         return module
 
+    def collect(self) -> list[pytest.Item | pytest.Collector]:
+        self._getobj()  # runs the blocks, which define the tests
+        outcomes: list[tuple[int, BaseException | None]] = self._outcomes
+        found: list[pytest.Item | pytest.Collector] = [
+            MarkdownBlock.from_parent(self, name=f"block-line-{line}", line=line, outcome=outcome)
+            for line, outcome in outcomes
+        ]
+        return found + list(super().collect())
+
     def _execute(self) -> types.ModuleType:
         page = self.path.relative_to(self.config.rootpath).as_posix()
         name = "markdown:" + page
@@ -138,6 +177,8 @@ class MarkdownPage(pytest.Module):
         module.__file__ = str(self.path)
         sys.modules[name] = module  # dataclasses and pickling look a class's module up
         seen: dict[str, int] = {}
+        self._outcomes: list[tuple[int, BaseException | None]] = []
+        failed: int | None = None
         try:
             for block in runnable(self.path.read_text(encoding="utf-8"), page):
                 code = _compile(block, self.path, self.config)
@@ -149,7 +190,18 @@ class MarkdownPage(pytest.Module):
                             "the first would never run: give each test its own name"
                         )
                     seen[test] = line
-                exec(code, module.__dict__)
+                if failed is not None:
+                    self._outcomes.append(
+                        (block.line, BlockNotRun(f"not run: the block at line {failed} of {page} failed"))
+                    )
+                    continue
+                try:
+                    exec(code, module.__dict__)
+                except Exception as err:  # reported by this block's own test
+                    failed = block.line
+                    self._outcomes.append((block.line, err))
+                else:
+                    self._outcomes.append((block.line, None))
         except MarkdownError as err:
             raise self.CollectError(str(err)) from None
         return module

@@ -85,8 +85,12 @@ def _api(group: str) -> str:
     return f"## {title}\n\n" + "\n\n".join(_entry(name) for name in names)
 
 
-def _declared(service: str, operation: str) -> list[tuple[str, int]]:
-    model = botocore.session.get_session().get_service_model(service).operation_model(operation)
+def _declared(service: str, operation: str) -> list[tuple[str, int]] | None:
+    """The errors the installed model declares for the operation; None when that model lacks it."""
+    service_model = botocore.session.get_session().get_service_model(service)
+    if operation not in service_model.operation_names:  # an older botocore than the table was made with
+        return None
+    model = service_model.operation_model(operation)
     found = []
     for shape in model.error_shapes:
         error = shape.metadata.get("error", {})
@@ -97,7 +101,11 @@ def _declared(service: str, operation: str) -> list[tuple[str, int]]:
 def _operations() -> str:
     rows = ["| Service | Operation | boto3 method | Declared errors (HTTP status) |", "|---|---|---|---|"]
     for service, name in sorted(OPERATIONS):
-        errors = ", ".join(f"`{code}` ({status})" for code, status in _declared(service, name)) or "none"
+        declared = _declared(service, name)
+        if declared is None:
+            errors = f"not in botocore {botocore.__version__}'s model"
+        else:
+            errors = ", ".join(f"`{code}` ({status})" for code, status in declared) or "none"
         rows.append(f"| {service.upper()} | `{name}` | `{xform_name(name)}` | {errors} |")
     return "\n".join(rows)
 

@@ -1,4 +1,4 @@
-"""pytest-iamfake: a faithful in-process fake of AWS IAM's console sign-in surface.
+"""pytest-iamfake: a faithful in-process fake of AWS IAM and STS for boto3 code, as a pytest plugin.
 
 Importing the package is cheap: it imports no botocore and none of the fake itself.  It
 installs a hook (adapter/hooks.py) that wires botocore to the fake as soon as botocore is

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import threading
+from collections import deque
 from typing import TYPE_CHECKING, Any
 
 from . import answer as answers
@@ -56,13 +57,16 @@ class Engine:
         *,
         unmodelled: Unmodelled = "error",
         authorization: Authorization = "enforce",
+        record: bool | int = True,
     ) -> None:
         self.account_id = account_id
         self.clock = clock
         self.backend = IAMBackend(account_id, clock, authorization=authorization)
         self.faults = Faults()
         self.unmodelled = unmodelled
-        self._calls: list[Call] = []
+        # record: True keeps every Call, False none, N the latest N (a deque drops the oldest).
+        self.record = record
+        self._calls: deque[Call] = deque(maxlen=None if isinstance(record, bool) else record)
         self._calls_lock = threading.Lock()
 
     @property
@@ -130,10 +134,15 @@ class Engine:
         Raises IAMError for an error answer.
         """
         # Helpers refuse wrong types, as a default client does, rather than coercing them as the wire would.
-        validate(service_model(service).operation_model(operation), params, typed=True)
+        model = service_model(service)
+        # An older botocore's model may lack an operation the fake models: the model's own rules still apply.
+        if operation in model.operation_names:
+            validate(model.operation_model(operation), params, typed=True)
         return self.backend.handle(service, operation, root_principal(self.account_id), params, tick=False)
 
     def _record(self, call: Call) -> None:
+        if self.record is False:
+            return
         with self._calls_lock:
             self._calls.append(call)
 

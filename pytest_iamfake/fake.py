@@ -76,7 +76,7 @@ def _arrange_failed(what: str, err: IAMError) -> UsageError:
 
 
 class IAMFake:
-    """An in-process fake of IAM's sign-in surface; every botocore client talks to it while active.
+    """An in-process fake of IAM and STS; every botocore client talks to it while active.
 
     Get one from the `iamfake` fixture or `fake_iam()`.  Arrange state with
     `add_user`, `add_login_profile`, ...; inspect `calls`; move time with `clock`.
@@ -93,6 +93,7 @@ class IAMFake:
             self.clock,
             unmodelled=self.options.unmodelled,
             authorization=self.options.authorization,
+            record=self.options.record,
         )
         self.backend = self.engine.backend
         self._env: contextlib.ExitStack | None = None
@@ -478,7 +479,16 @@ class IAMFake:
 
     @property
     def calls(self) -> list[Call]:
-        """Every IAM/STS call the code under test made, in order."""
+        """Every IAM/STS call the code under test made, in order (the latest N with record=N; none with False)."""
+        return self.engine.calls
+
+    def _recorded_calls(self, what: str) -> list[Call]:
+        """The calls an assertion looks at; UsageError when recording is off."""
+        if self.options.record is False:
+            raise UsageError(
+                f"{what} needs the recorded calls, and this fake records none (record=False); "
+                "use record=True, or record=N to keep the latest N calls."
+            )
         return self.engine.calls
 
     def check_password(self, user: str, password: str) -> bool:
@@ -501,24 +511,28 @@ class IAMFake:
         `service` ("iam" or "sts") narrows the search.
         """
         __tracebackhide__ = True
-        return self._filter(operation, service, params).select(self.calls)
+        return self._filter(operation, service, params).select(self._recorded_calls("get_calls()"))
 
     def get_call(self, operation: str, *, service: str | None = None, **params: Any) -> Call:
         """The one recorded call of `operation` matching `params`; AssertionError if none or several."""
         __tracebackhide__ = True
-        return assertions.get_call(self.calls, self._filter(operation, service, params))
+        return assertions.get_call(self._recorded_calls("get_call()"), self._filter(operation, service, params))
 
     def assert_called(
         self, operation: str, *, times: int | None = None, service: str | None = None, **params: Any
     ) -> None:
         """Assert `operation` was called with `params` at least once, or exactly `times` times."""
         __tracebackhide__ = True
-        assertions.assert_called(self.calls, self._filter(operation, service, params), times)
+        assertions.assert_called(
+            self._recorded_calls("assert_called()"), self._filter(operation, service, params), times
+        )
 
     def assert_not_called(self, operation: str | None = None, *, service: str | None = None, **params: Any) -> None:
         """Assert no recorded call of `operation` (any, if None) matches `params`."""
         __tracebackhide__ = True
-        assertions.assert_not_called(self.calls, self._filter(operation, service, params))
+        assertions.assert_not_called(
+            self._recorded_calls("assert_not_called()"), self._filter(operation, service, params)
+        )
 
     @staticmethod
     def _filter(operation: str | None, service: str | None, params: dict[str, Any]) -> CallFilter:

@@ -124,6 +124,10 @@ def _check_code(operation: OperationModel, code: object) -> None:
     )
 
 
+# Set while this thread runs a fault's `when=`: the calls it makes are not offered to faults.
+_deciding = threading.local()
+
+
 class Faults:
     """The faults of one fake, in the order they were added; thread-safe."""
 
@@ -144,15 +148,29 @@ class Faults:
             return iter(list(self._faults))
 
     def take(self, call: Call) -> IAMError | None:
-        """The injected error for `call` from the earliest fault that wants it (counted as fired), else None."""
-        if not self._faults:
+        """The injected error for `call` from the earliest fault that wants it (counted as fired), else None.
+
+        A `when=` callable runs without the lock held, so it may call IAM or the fake's
+        helpers.  Calls it makes itself are answered normally: no fault applies to them
+        (so a `when=` that calls its own operation does not recurse), and they are
+        recorded, before the call it is deciding about.
+        """
+        if not self._faults or getattr(_deciding, "active", False):
             return None
-        with self._lock:
-            fault = next((f for f in self._faults if f.wants(call)), None)
-            if fault is None:
-                return None
-            fault.triggered += 1
-        return fault.error_for(call)
+        for fault in self:
+            _deciding.active = True
+            try:
+                wanted = fault.wants(call)
+            finally:
+                _deciding.active = False
+            if not wanted:
+                continue
+            with self._lock:  # another thread may have used up its last firing meanwhile
+                if fault.remaining == 0:
+                    continue
+                fault.triggered += 1
+            return fault.error_for(call)
+        return None
 
     def unfired_problem(self, calls: Sequence[Call]) -> str | None:
         """verify()'s complaint about faults that never fired, or None."""

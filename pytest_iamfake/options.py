@@ -40,13 +40,14 @@ class Options:
     strict: bool
     transport: Transport
     authorization: Authorization
+    record: bool | int
 
 
 # --- converters: a value as given -> the stored value, or UsageError saying what to use ---
 
 
 def _account_id(value: Any) -> str:
-    if not (isinstance(value, str) and re.fullmatch(r"\d{12}", value)):
+    if not (isinstance(value, str) and re.fullmatch(r"\d{12}", value, re.ASCII)):
         raise UsageError(f"account_id={value!r} is not valid; use a 12-digit string.")
     return value
 
@@ -98,6 +99,18 @@ def _strict(value: Any) -> bool:
     if not isinstance(value, bool):
         raise UsageError(f"strict={value!r} is not valid; use True or False.")
     return value
+
+
+def _record(value: Any) -> bool | int:
+    if isinstance(value, str):  # from the ini file
+        text = value.strip().lower()
+        value = {"true": True, "false": False}.get(text, int(text) if text.isdigit() else value)
+    if isinstance(value, bool) or (isinstance(value, int) and value >= 1):
+        return value
+    raise UsageError(
+        f"record={value!r} is not valid; use True (record every call), False (record none) "
+        "or a count >= 1 (keep the latest that many)."
+    )
 
 
 @dataclass(frozen=True)
@@ -164,6 +177,13 @@ OPTIONS: tuple[Option, ...] = (
         _choice("authorization", AUTHORIZATION_MODES),
         "enforce (IAM users and sessions may do only what their policies allow, refused with IAM's "
         "AccessDenied) or off (every caller may do anything)",
+    ),
+    Option(
+        "record",
+        True,
+        _record,
+        "True (record every call), False (record none: assertions on calls raise UsageError) "
+        "or N (keep the latest N calls), for very long runs; a recorded call costs about 0.7 KB",
     ),
 )
 

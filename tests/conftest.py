@@ -50,6 +50,12 @@ def pytester(pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch) -> pyte
 
 
 @pytest.fixture
+def regional_sts(monkeypatch: pytest.MonkeyPatch) -> None:
+    """STS clients use their region's endpoint (botocore's default from 1.36; before, the global one in us-east-1)."""
+    monkeypatch.setenv("AWS_STS_REGIONAL_ENDPOINTS", "regional")
+
+
+@pytest.fixture
 def real_sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     """Every positive delay the test asks time.sleep or asyncio.sleep for; none of them is slept."""
     import asyncio

@@ -44,3 +44,45 @@ def data(name: str) -> str:
     from pathlib import Path
 
     return (Path(__file__).parent / "data" / name).read_text()
+
+
+# --- what the installed botocore's models declare ---------------------------------------------
+# The package accepts botocore releases whose models predate some members the suite exercises.
+# A test that needs one is skipped there, its reason naming what is missing: derived from the
+# installed model, never from a version number.
+
+
+def _missing_members(service: str, operation: str, members: tuple[str, ...]) -> list[str]:
+    from botocore.model import OperationNotFoundError
+
+    from pytest_iamfake.services import service_model
+
+    model = service_model(service)
+    try:
+        op = model.operation_model(operation)
+    except OperationNotFoundError:
+        return [operation]
+    declared = {name for shape in (op.input_shape, op.output_shape) if shape is not None for name in shape.members}
+    return [f"{operation}.{name}" for name in members if name not in declared]
+
+
+def needs_member(service: str, operation: str, *members: str) -> pytest.MarkDecorator:
+    """Skip unless the installed botocore's `service` model has `operation` with these members (in or out)."""
+    missing = _missing_members(service, operation, members)
+    return pytest.mark.skipif(bool(missing), reason=f"botocore's {service} model lacks {', '.join(missing)}")
+
+
+def needs_enum_value(service: str, shape: str, *values: str) -> pytest.MarkDecorator:
+    """Skip unless the installed botocore's `service` model lets enum `shape` take these values."""
+    from botocore.model import NoShapeFoundError
+
+    from pytest_iamfake.services import service_model
+
+    try:
+        declared = set(service_model(service).shape_for(shape).enum)
+    except NoShapeFoundError:
+        declared = set()
+    missing = [value for value in values if value not in declared]
+    return pytest.mark.skipif(
+        bool(missing), reason=f"botocore's {service} model lacks {', '.join(missing)} in enum {shape}"
+    )

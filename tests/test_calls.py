@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from botocore.exceptions import ClientError
+from helpers import needs_member
 
 from pytest_iamfake import ANY, UsageError
 from pytest_iamfake.calls import differences
@@ -202,6 +203,7 @@ def test_unknown_operation_names_close_matches(iamfake):
         iamfake.get_calls(42)
 
 
+@needs_member("iam", "CreateLoginProfile", "MaxSigninSessionDuration")
 def test_unknown_parameter_names_the_parameters(iamfake):
     with pytest.raises(UsageError) as exc_info:
         iamfake.get_calls("create_login_profile", Username="bob")

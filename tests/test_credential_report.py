@@ -149,6 +149,7 @@ def test_a_user_with_a_password_never_used_and_two_keys_the_inactive_older_one_s
         assert [alice[f"access_key_{slot}_last_used_{c}"] for c in ("date", "region", "service")] == ["N/A"] * 3
 
 
+@pytest.mark.usefixtures("regional_sts")
 def test_key_use_and_rotation_policy_in_the_report(iamfake, iam):
     iam.update_account_password_policy(MaxPasswordAge=90)
     iam.create_login_profile(UserName="alice", Password="Correct-Horse-9")

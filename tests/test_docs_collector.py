@@ -73,9 +73,11 @@ def test_a_page_is_a_test_module_with_fixtures_markers_and_parametrize(tree: pyt
 
     result = tree.runpytest_inprocess("-v")
 
-    result.assert_outcomes(passed=4)
+    result.assert_outcomes(passed=6)  # the two blocks, and the four tests they define
     result.stdout.fnmatch_lines(
         [
+            "docs/how-to/page.md::block-line-* PASSED*",
+            "docs/how-to/page.md::block-line-* PASSED*",
             "docs/how-to/page.md::test_marker_and_fixture PASSED*",
             "docs/how-to/page.md::test_parametrized[[]carol[]] PASSED*",
             "docs/how-to/page.md::test_parametrized[[]dave[]] PASSED*",
@@ -92,8 +94,8 @@ def test_the_readme_is_collected_and_other_markdown_is_not(tree: pytest.Pytester
 
     result = tree.runpytest_inprocess("-v", ".")
 
-    result.assert_outcomes(passed=1)
-    result.stdout.fnmatch_lines(["README.md::test_here PASSED*"])
+    result.assert_outcomes(passed=2)
+    result.stdout.fnmatch_lines(["README.md::block-line-2 PASSED*", "README.md::test_here PASSED*"])
 
 
 def test_a_failure_points_at_the_page_and_the_line(tree: pytest.Pytester) -> None:
@@ -113,30 +115,48 @@ def test_a_failure_points_at_the_page_and_the_line(tree: pytest.Pytester) -> Non
 
     result = tree.runpytest_inprocess()
 
-    result.assert_outcomes(failed=1)
+    result.assert_outcomes(passed=1, failed=1)  # the block ran; the test it defines failed
     # pytest's assertion rewriting works, and the location is the page's own line
     result.stdout.fnmatch_lines(["*assert 41 == 42*", "docs/page.md:6: AssertionError"])
 
 
-def test_a_block_that_raises_fails_the_page_even_without_tests(tree: pytest.Pytester) -> None:
+def test_every_block_is_a_test_and_one_that_raises_fails_with_its_own_lines(tree: pytest.Pytester) -> None:
     write(
         tree,
         "docs/script.md",
         """\
         ```python
         total = 1 + 1
+        def test_before():
+            assert total == 2
         ```
 
         ```python
         assert total == 3, "the page's example is wrong"
         ```
+
+        ```python
+        later = True
+        ```
         """,
     )
 
-    result = tree.runpytest_inprocess()
+    result = tree.runpytest_inprocess("-v")
 
-    assert result.ret != 0
-    result.stdout.fnmatch_lines(["*ERROR collecting docs/script.md*", "docs/script.md:6: in <module>", "*wrong*"])
+    # The test an earlier block defined still runs; the block after the failed one does not.
+    result.assert_outcomes(passed=2, failed=2)
+    result.stdout.fnmatch_lines(
+        [
+            "docs/script.md::block-line-2 PASSED*",
+            "docs/script.md::block-line-8 FAILED*",
+            "docs/script.md::block-line-12 FAILED*",
+            "docs/script.md::test_before PASSED*",
+            "docs/script.md:8: in <module>",
+            "*the page's example is wrong*",
+            "not run: the block at line 8 of docs/script.md failed",
+        ]
+    )
+    assert "_pytest" not in result.stdout.str()  # the page's lines, not pytest's
 
 
 def test_a_no_run_block_is_not_executed(tree: pytest.Pytester) -> None:
@@ -156,7 +176,7 @@ def test_a_no_run_block_is_not_executed(tree: pytest.Pytester) -> None:
         """,
     )
 
-    tree.runpytest_inprocess().assert_outcomes(passed=1)
+    tree.runpytest_inprocess().assert_outcomes(passed=2)  # the block that runs, and its test
 
 
 @pytest.mark.parametrize(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 from botocore.exceptions import ClientError
@@ -311,3 +312,48 @@ def test_error_cases_are_params_with_readable_ids():
         (("LimitExceeded",), "LimitExceeded"),
         (("ServiceFailure",), "ServiceFailure"),
     ]
+
+
+# --- re-entrant when= (issue 14, finding 6) ------------------------------------------------------
+
+
+@pytest.mark.parametrize("transport", ["call", "wire"])
+def test_a_when_callable_may_call_iam_and_the_helpers(transport: str) -> None:
+    import threading
+
+    import boto3
+    from botocore.exceptions import ClientError
+
+    from pytest_iamfake import fake_iam
+
+    with fake_iam(transport=transport, users=["alice"]) as fake:
+        iam = boto3.client("iam")
+        seen: list[str] = []
+
+        def when(call: Any) -> bool:
+            # Its own calls are answered normally (no fault applies to them) and recorded.
+            seen.append(iam.get_user(UserName=call.params["UserName"])["User"]["UserName"])
+            fake.add_user("bob")
+            return True
+
+        fake.fail("GetUser", "NoSuchEntity", when=when)
+        outcome: list[str] = []
+
+        def run() -> None:
+            try:
+                iam.get_user(UserName="alice")
+            except ClientError as err:
+                outcome.append(err.response["Error"]["Code"])
+
+        worker = threading.Thread(target=run, daemon=True)  # a deadlock must not hang the run
+        worker.start()
+        worker.join(timeout=60)
+        assert not worker.is_alive(), "the when= callable deadlocked"
+        assert outcome == ["NoSuchEntity"]
+        assert seen == ["alice"]
+        assert [(c.operation, c.error, c.injected) for c in fake.calls] == [
+            ("GetUser", None, False),  # the callable's own call, first
+            ("GetUser", "NoSuchEntity", True),
+        ]
+        assert fake.faults[0].triggered == 1
+        iam.get_user(UserName="bob")  # the helper's user exists

@@ -540,8 +540,6 @@ def outcome(action: Callable[[], Any]) -> Any:
         return action()
     except IAMError as err:
         return err.message
-    except ValueError:  # the wire reader's int() of text that is no integer
-        return ValueError
 
 
 def holds(value: Any, marker: object) -> bool:
@@ -566,28 +564,27 @@ def test_normalised_params_are_what_the_wire_carries(data: st.DataObject) -> Non
     body = serialized_body(operation, params)
     if body is None:
         return  # botocore refuses it before any request exists: IAM never sees it
-    sent = Counter(key for key, _ in parse_qsl(body, keep_blank_values=True))
     received = outcome(lambda: normalise(operation, params))
-    if any(count > 1 for count in sent.values()):
+    read_back = wire_codec.read_params(operation, body)  # never raises: what it cannot read stays text
+    assert not holds(read_back, wire_codec._MISSING)
+    if any(count > 1 for count in Counter(key for key, _ in parse_qsl(body, keep_blank_values=True)).values()):
         assert isinstance(received, str)
         assert "Member must have exactly one value" in received
-        return
-    read_back = outcome(lambda: wire_codec.read_params(operation, body))
-    if holds(read_back, wire_codec._MISSING):
-        # A map entry whose value sends nothing: the wire reader keeps its own marker there,
-        # the normaliser drops the entry (CHOSEN).  Only unmodelled operations have maps.
-        return
-    on_the_wire = outcome(lambda: normalise(operation, wire_codec.read_params(operation, body)))
-    if on_the_wire is ValueError:  # text the wire reader cannot read as an integer
-        assert isinstance(received, str)
-        assert "Member must be an integer" in received
-        return
-    assert received == on_the_wire
+    assert unordered(outcome(lambda: normalise(operation, read_back))) == unordered(received)
+
+
+def unordered(answer: Any) -> Any:
+    """An answer with its validation problems as a set: the wire reader reads members in the shape's order."""
+    if not isinstance(answer, str) or ": " not in answer:
+        return answer
+    head, _, problems = answer.partition(": ")
+    return head, frozenset(problems.split("; "))
 
 
 # --- anything, through a real client, leaves the fake usable ------------------------------------
 
-COVERED = sorted(OPERATIONS)
+# What the fake models and the installed botocore can call (an older model may lack an operation).
+COVERED = sorted(op for op in OPERATIONS if op[1] in service_model(op[0]).operation_names)
 # About 300 examples in all, however many operations the model covers (at least 3 each).
 PER_OPERATION = max(3, EXAMPLES * 30 // len(COVERED))
 

@@ -41,6 +41,7 @@ def test_an_iam_call_records_the_fake_time_iam_and_us_east_1(iamfake, iam):
     }
 
 
+@pytest.mark.usefixtures("regional_sts")
 def test_an_sts_call_records_the_clients_region(iamfake, iam):
     sts = iamfake.client("sts", user="alice", region_name="eu-west-1")
     key_id = iam.list_access_keys(UserName="alice")["AccessKeyMetadata"][0]["AccessKeyId"]
@@ -114,6 +115,7 @@ def test_the_roots_own_key(iamfake, iam):
 # --- service last accessed details --------------------------------------------------------
 
 
+@pytest.mark.usefixtures("regional_sts")
 def test_service_last_accessed_details_complete_at_once_with_the_recorded_use(iamfake, iam):
     sts = iamfake.client("sts", user="alice", region_name="eu-central-1")
     iamfake.clock.advance(120)
@@ -164,6 +166,7 @@ def test_service_last_accessed_errors(iam):
 
 
 @pytest.mark.parametrize("transport", ["call", "wire"])
+@pytest.mark.usefixtures("regional_sts")
 def test_both_transports_record_the_same_use(transport):
     from pytest_iamfake import fake_iam
 

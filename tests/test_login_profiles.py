@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 from botocore.exceptions import ClientError
-from helpers import error_of
+from helpers import error_of, needs_member
 
 GOOD = "Str0ng!Passw0rd"
 OTHER = "An0ther!Passw0rd"
@@ -73,6 +73,8 @@ def test_delete_user_with_profile_is_delete_conflict(iam):
         iam.get_user(UserName="Bob")
 
 
+@needs_member("iam", "CreateLoginProfile", "MaxSigninSessionDuration")
+@needs_member("iam", "UpdateLoginProfile", "ResetMaxSigninSessionDuration")
 def test_update_changes_only_what_is_given_and_keeps_create_date(iamfake, iam):
     iam.create_user(UserName="Bob")
     iam.create_login_profile(UserName="Bob", Password=GOOD, PasswordResetRequired=True, MaxSigninSessionDuration=7200)
@@ -91,6 +93,7 @@ def test_update_changes_only_what_is_given_and_keeps_create_date(iamfake, iam):
     assert "MaxSigninSessionDuration" not in profile
 
 
+@needs_member("iam", "UpdateLoginProfile", "MaxSigninSessionDuration", "ResetMaxSigninSessionDuration")
 def test_update_with_max_session_and_reset_is_invalid_input(iam):
     iam.create_user(UserName="Bob")
     iam.create_login_profile(UserName="Bob", Password=GOOD)

@@ -74,7 +74,7 @@ def test_markers_help_shows_the_whole_marker_signature(pytester):
         [
             "@pytest.mark.iamfake(*, account_id='123456789012', start_time='2020-01-01', tick=0, clock='auto', "
             "password_policy=None, users=(), unmodelled='error', strict=True, transport='call', "
-            "authorization='enforce'): activate *"
+            "authorization='enforce', record=True): activate *"
         ]
     )
 

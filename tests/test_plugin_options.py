@@ -53,7 +53,7 @@ def test_it(iamfake):
         [
             "*UsageError: @pytest.mark.iamfake got an unknown option 'acount_id'; allowed options are: "
             "account_id, start_time, tick, clock, password_policy, users, unmodelled, strict, transport, "
-            "authorization.*"
+            "authorization, record.*"
         ]
     )
 
@@ -142,3 +142,11 @@ def test_bad_transport_in_ini_is_a_usage_error(pytester):
     result = pytester.runpytest()
     assert result.ret != 0
     assert "transport='http' is not valid; use one of: call, wire." in result.stdout.str() + result.stderr.str()
+
+
+def test_an_account_id_of_non_ascii_digits_is_refused() -> None:
+    from pytest_iamfake.exceptions import UsageError
+    from pytest_iamfake.options import build
+
+    with pytest.raises(UsageError, match="12-digit"):
+        build({"account_id": "\u0661" * 12})  # Arabic-Indic digits: IAM's account ids are ASCII

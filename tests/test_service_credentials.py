@@ -7,7 +7,7 @@ import re
 
 import pytest
 from botocore.exceptions import ClientError
-from helpers import allow, error_of
+from helpers import allow, error_of, needs_member
 
 pytestmark = pytest.mark.iamfake(users=["alice", "bob"])
 ACCOUNT = "123456789012"
@@ -37,6 +37,7 @@ def test_create_returns_user_name_and_password(iam, service):
     assert cred["CreateDate"] == dt.datetime(2020, 1, 1, tzinfo=dt.timezone.utc)
 
 
+@needs_member("iam", "ListServiceSpecificCredentials", "IsTruncated")
 def test_list_leaves_out_the_password_and_filters_by_service(iam):
     cred = create(iam)
     listed = iam.list_service_specific_credentials(UserName="alice")
@@ -49,6 +50,7 @@ def test_list_leaves_out_the_password_and_filters_by_service(iam):
     assert other["ServiceSpecificCredentials"] == []
 
 
+@needs_member("iam", "ListServiceSpecificCredentials", "AllUsers")
 def test_list_all_users(iam):
     create(iam)
     create(iam, user="bob")
@@ -68,6 +70,7 @@ def test_reset_gives_a_new_password_and_keeps_id_and_status(iam):
     assert reset["Status"] == "Inactive"
 
 
+@needs_member("iam", "ListServiceSpecificCredentials", "AllUsers")
 def test_delete_removes_the_credential(iam):
     cred_id = create(iam)["ServiceSpecificCredentialId"]
     iam.delete_service_specific_credential(UserName="alice", ServiceSpecificCredentialId=cred_id)
@@ -163,6 +166,7 @@ def test_the_callers_own_credentials_without_user_name(iamfake):
     assert [c["UserName"] for c in own.list_service_specific_credentials()["ServiceSpecificCredentials"]] == ["alice"]
 
 
+@needs_member("iam", "ListServiceSpecificCredentials", "AllUsers", "MaxItems", "Marker")
 def test_list_pages_with_max_items_and_marker(iam):
     # botocore has no paginator for this operation (reference 8.3): page by hand.
     made = [create(iam, user=user, service=service) for user in ("alice", "bob") for service in (GIT, KEYSPACES)]
@@ -178,6 +182,7 @@ def test_list_pages_with_max_items_and_marker(iam):
     assert not iam.can_paginate("list_service_specific_credentials")
 
 
+@needs_member("iam", "CreateServiceSpecificCredential", "CredentialAgeDays")
 def test_an_api_key_has_an_alias_a_secret_and_an_expiry(iam):
     cred = iam.create_service_specific_credential(
         UserName="alice", ServiceName="bedrock.amazonaws.com", CredentialAgeDays=30

@@ -8,7 +8,7 @@ import re
 import boto3
 import pytest
 from botocore.exceptions import ClientError, ParamValidationError
-from helpers import allow, error_of
+from helpers import allow, error_of, needs_member
 
 pytestmark = pytest.mark.iamfake(users=["alice", "bob"])
 ACCOUNT = "123456789012"
@@ -160,6 +160,7 @@ def test_a_session_of_a_deleted_user_is_refused(iamfake, iam):
     assert error_of(exc_info)[:2] == ("InvalidClientTokenId", 403)
 
 
+@needs_member("sts", "GetSessionToken", "MinimumSessionTokenSize")
 def test_a_minimum_token_size_pads_the_token(iamfake):
     answer = iamfake.client("sts", user="alice").get_session_token(MinimumSessionTokenSize=2048)
     assert len(answer["Credentials"]["SessionToken"]) == 2048

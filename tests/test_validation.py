@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from botocore.exceptions import ClientError, ParamValidationError
+from helpers import needs_member
 
 GOOD = "Str0ng!Passw0rd"
 USER_NAME_INVALID = (
@@ -87,6 +88,7 @@ def test_latin1_password_is_accepted(iam):
     iam.create_login_profile(UserName="Bob", Password="Str0ng!Passwörd é")
 
 
+@needs_member("iam", "CreateLoginProfile", "MaxSigninSessionDuration")
 def test_max_signin_session_duration_above_range(iam):
     iam.create_user(UserName="Bob")
     with pytest.raises(ClientError) as exc_info:

@@ -24,6 +24,7 @@ This module holds Engines (the pipeline), never the IAMFake handle.
 
 from __future__ import annotations
 
+import contextvars
 import sys
 import threading
 from typing import TYPE_CHECKING, Any, Literal
@@ -39,7 +40,7 @@ if TYPE_CHECKING:
     from ..engine import Engine
 
     # Bound at run time by _bind(), on each push: they import botocore.
-    from . import call_codec, internals, retry_clock, wire_codec
+    from . import call_codec, credential_guard, internals, retry_clock, wire_codec
 
 Transport = Literal["call", "wire"]
 
@@ -47,6 +48,11 @@ PARAMS_KEY = "iamfake_params"
 AIO_KEY = "iamfake_aio"
 # Set when the engine let a call go on for another fake to answer: (engine, access key id).
 ELSEWHERE_KEY = "iamfake_elsewhere"
+# The request context of the call being made, for before-send: botocore before 1.44 gives
+# its prepared requests no `context` (a context variable: per thread, per asyncio task).
+_call_context: contextvars.ContextVar[dict[str, Any] | None] = contextvars.ContextVar(
+    "iamfake_call_context", default=None
+)
 TARGET = "botocore.handlers"
 
 # --- the active engines ----------------------------------------------------------------------
@@ -63,14 +69,15 @@ def active() -> tuple[Engine, Transport] | None:
 def _bind() -> None:
     """Import what the handlers use, once a fake starts: not at import (no botocore then), and
     not inside each handler (an import statement costs a call about 2% of its time)."""
-    global services, call_codec, internals, retry_clock, wire_codec
+    global services, call_codec, credential_guard, internals, retry_clock, wire_codec
     from .. import services
-    from . import call_codec, internals, retry_clock, wire_codec
+    from . import call_codec, credential_guard, internals, retry_clock, wire_codec
 
 
 def push(engine: Engine, transport: Transport) -> None:
     """Route IAM/STS calls to `engine` until pop()."""
     _bind()
+    credential_guard.acquire()
     with _stack_lock:
         _stack.append((engine, transport))
     if transport == "wire":
@@ -85,14 +92,19 @@ def pop(engine: Engine) -> None:
         _stack.remove(found)
     if found[1] == "wire":
         retry_clock.release()
+        _call_context.set(None)  # its last call's context may hold the engine: let it go
+    credential_guard.release()
 
 
 # --- the handlers ------------------------------------------------------------------------------
 
 
 def capture_params(params: dict[str, Any], context: dict[str, Any], **_: Any) -> None:
-    """before-parameter-build: keep the caller's params as passed, before botocore touches them."""
-    if _stack:
+    """before-parameter-build: keep the caller's params as passed, before botocore touches them.
+
+    Only the call transport needs them: the wire transport reads the body botocore built.
+    """
+    if _stack and _stack[-1][1] == "call":
         context[PARAMS_KEY] = dict(params)
 
 
@@ -106,15 +118,31 @@ def answer_call(model: Any, request_signer: Any, context: dict[str, Any], **_: A
         # The wire answer must be an aiohttp-style response for aiobotocore's clients,
         # and only the signer tells them apart.
         context[AIO_KEY] = internals.is_aio_signer(request_signer)
+        _call_context.set(context)
         return None
     if not services.is_faked(model):
         return None
     access_key = internals.signer_access_key(request_signer)
-    answer = engine.answer(model, context.get(PARAMS_KEY, {}), access_key, internals.signer_region(request_signer))
+    params = context.get(PARAMS_KEY, {})
+    answer = engine.answer(model, params, access_key, internals.signer_region(request_signer))
     if answer is None:
-        context[ELSEWHERE_KEY] = (engine, access_key)
+        context[ELSEWHERE_KEY] = (engine, access_key, params)
         return None
     return call_codec.render(answer)
+
+
+def sign_safely(request: Any, request_signer: Any, **_: Any) -> None:
+    """before-sign: while a fake is active, botocore never reads credentials that could run a provider.
+
+    Clients with refreshable, deferred or no credentials have botocore sign with plain
+    ones instead (credential_guard.signing_credentials): every request, not only IAM's,
+    since other fakes' services are signed too.
+    """
+    if not _stack:
+        return
+    replacement = credential_guard.signing_credentials(internals.signer_credentials(request_signer))
+    if replacement is not None:
+        internals.sign_with(request, *replacement, aio=internals.is_aio_signer(request_signer))
 
 
 def answer_send(request: Any, event_name: str, **_: Any) -> Any:
@@ -124,10 +152,12 @@ def answer_send(request: Any, event_name: str, **_: Any) -> Any:
         return None
     engine, transport = _stack[-1]
 
-    context = getattr(request, "context", None) or {}
+    context = getattr(request, "context", None)
+    if context is None:  # botocore before 1.44: the context before-call saw
+        context = _call_context.get() or {}
     answer = _wire_answer(engine, request, event_name, context) if transport == "wire" else None
     # Tells a retry back-off that follows whose clock to move (see retry_clock).
-    retry_clock.answered_by.set(None if answer is None else engine.clock)
+    retry_clock.answered(None if answer is None else engine.clock)
     if answer is None:
         return None
     aio = context.get(AIO_KEY, False)
@@ -142,14 +172,14 @@ def _wire_answer(engine: Engine, request: Any, event_name: str, context: dict[st
     operation = services.operation_for_event(event_name)
     if operation is None:
         return None
-    params = context.get(PARAMS_KEY)
-    if params is None:  # the request was built without our capture: read what the body says
-        params = wire_codec.read_params(operation, request.body)
+    # The model sees what IAM would see: the body botocore serialized (and the Call records
+    # it, as IAM received it, as the call transport records the params validation normalised).
+    params = wire_codec.read_params(operation, request.body)
     headers = request.headers
     access_key = internals.request_access_key(headers)
     answer = engine.answer(operation, params, access_key, internals.request_region(headers))
     if answer is None:
-        context[ELSEWHERE_KEY] = (engine, access_key)
+        context[ELSEWHERE_KEY] = (engine, access_key, params)
     return answer
 
 
@@ -164,11 +194,11 @@ def record_elsewhere(
     found = None if context is None else context.pop(ELSEWHERE_KEY, None)
     if found is None or context is None:
         return
-    engine, access_key = found
+    engine, access_key, params = found
     status = getattr(http_response, "status_code", 200)
     error = parsed.get("Error", {}).get("Code") if status >= 300 else None
     response = None if error else {k: v for k, v in parsed.items() if k != "ResponseMetadata"}
-    engine.record_elsewhere(model, context.get(PARAMS_KEY, {}), access_key, response=response, error=error)
+    engine.record_elsewhere(model, params, access_key, response=response, error=error)
 
 
 class Unanswered:
@@ -223,6 +253,7 @@ HANDLERS: tuple[tuple[str, Callable[..., Any], str | None], ...] = (
     ("before-parameter-build", capture_params, None),
     ("before-call", answer_call, None),
     ("after-call", record_elsewhere, None),
+    ("before-sign", sign_safely, None),
     # First, so that the fake answers IAM/STS even where moto's handler is also registered.
     ("before-send", answer_send, "first"),
     ("before-send", guard_send, "last"),

@@ -20,19 +20,29 @@ from __future__ import annotations
 import contextvars
 import threading
 import time
+import weakref
 from typing import Any
 
 from ..clock import Clock
 from . import internals
 
 # The clock of the fake that answered the latest request of this thread / asyncio task, if any.
-# A ContextVar, so concurrent threads and tasks each see their own.
-answered_by: contextvars.ContextVar[Clock | None] = contextvars.ContextVar("iamfake_answered_by", default=None)
+# A ContextVar, so concurrent threads and tasks each see their own; a weak reference, since
+# a thread's context outlives the fake (it must not keep a stopped fake's state reachable).
+answered_by: contextvars.ContextVar[weakref.ref[Clock] | None] = contextvars.ContextVar(
+    "iamfake_answered_by", default=None
+)
+
+
+def answered(clock: Clock | None) -> None:
+    """The latest request of this thread / task was answered by the fake with `clock` (None: by none)."""
+    answered_by.set(None if clock is None else weakref.ref(clock))
 
 
 def _back_off(seconds: float) -> bool:
     """Advance the answering clock by `seconds`; False if no fake answered."""
-    clock = answered_by.get()
+    ref = answered_by.get()
+    clock = None if ref is None else ref()
     if clock is None:
         return False
     clock.advance(seconds)

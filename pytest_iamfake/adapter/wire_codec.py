@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import datetime as _dt
+import re
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 from urllib.parse import parse_qsl
@@ -26,6 +27,27 @@ _MISSING = object()
 
 # --- rendering ------------------------------------------------------------------------
 
+# What XML 1.0 cannot carry, not even as a character reference: C0 controls but tab, LF
+# and CR; lone surrogates; U+FFFE and U+FFFF.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_text(value: str) -> str:
+    """`value` as XML character data: escaped, and what XML cannot carry replaced by U+FFFD.
+
+    CHOSEN: replaced, not dropped, so the text keeps its length and shows where
+    something was.  IAM refuses such characters in every value it echoes (validation
+    answers first); what reaches here is the fake's own text, such as
+    `fail(message=...)`.  isprintable() is false for all of them: the fast path.  CR is
+    written as a reference: a parser turns a literal one into LF.
+    """
+    if value.isprintable():
+        return escape(value)
+    return escape(_NOT_XML.sub("\ufffd", value), _CR)
+
+
+_CR = {"\r": "&#13;"}
+
 
 def _timestamp(value: Any) -> str:
     # CHOSEN: always milliseconds (IAM shows them on create, whole seconds on get;
@@ -33,7 +55,7 @@ def _timestamp(value: Any) -> str:
     if isinstance(value, _dt.datetime):
         moment = value.astimezone(_dt.timezone.utc).replace(tzinfo=None) if value.tzinfo else value
         return moment.isoformat(timespec="milliseconds") + "Z"
-    return escape(str(value))
+    return xml_text(str(value))
 
 
 def _scalar(shape: Shape) -> Callable[[Any], str]:
@@ -48,7 +70,7 @@ def _scalar(shape: Shape) -> Callable[[Any], str]:
         return _timestamp
     if kind == "blob":
         return lambda v: base64.b64encode(v if isinstance(v, bytes) else str(v).encode()).decode()
-    return lambda v: escape(str(v))
+    return lambda v: xml_text(str(v))
 
 
 def _name(shape: Shape, default: str) -> str:
@@ -169,10 +191,10 @@ def error_body(answer: Answer) -> bytes:
     """`<ErrorResponse>` with the answer's Type, Code and Message."""
     namespace = answer.operation.service_model.metadata.get("xmlNamespace", "")
     # Some IAM errors (the credential report's) carry no Message element at all.
-    message = f"<Message>{escape(answer.message)}</Message>" if answer.message else ""
+    message = f"<Message>{xml_text(answer.message)}</Message>" if answer.message else ""
     return (
         f'<?xml version="1.0" encoding="UTF-8"?>\n<ErrorResponse xmlns="{namespace}"><Error>'
-        f"<Type>{answer.type}</Type><Code>{escape(answer.code)}</Code>{message}"
+        f"<Type>{answer.type}</Type><Code>{xml_text(answer.code)}</Code>{message}"
         f"</Error><RequestId>{answer.request_id}</RequestId></ErrorResponse>"
     ).encode()
 
@@ -189,27 +211,43 @@ def render(answer: Answer) -> tuple[int, bytes, Mapping[str, str]]:
 # --- reading a request back --------------------------------------------------------------
 
 
-def _has(flat: Mapping[str, str], prefix: str) -> bool:
+Flat = Mapping[str, "str | list[str]"]
+
+
+def _has(flat: Flat, prefix: str) -> bool:
     dotted = prefix + "."
     return prefix in flat or any(key.startswith(dotted) for key in flat)
 
 
-def _read_scalar(shape: Shape, text: str) -> Any:
+def _read_scalar(shape: Shape, text: str | list[str]) -> Any:
+    """A scalar as the wire carries it; text the type cannot read stays text (validation answers it).
+
+    A key sent several times reads as the list of its texts (IAM answers that with "Member
+    must have exactly one value").
+    """
+    if isinstance(text, list):
+        return text
     kind = shape.type_name
-    if kind == "boolean":
-        return text == "true"
-    if kind in ("integer", "long"):
-        return int(text)
-    if kind in ("float", "double"):
-        return float(text)
-    if kind == "timestamp":
-        return _dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
-    if kind == "blob":
-        return base64.b64decode(text)
+    try:
+        if kind == "boolean":
+            return text == "true"
+        if kind in ("integer", "long"):
+            return int(text) if _INTEGER.fullmatch(text) else text
+        if kind in ("float", "double"):
+            return float(text)
+        if kind == "timestamp":
+            return _dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+        if kind == "blob":
+            return base64.b64decode(text)
+    except ValueError:  # binascii.Error is a ValueError
+        return text
     return text
 
 
-def _read(shape: Shape, flat: Mapping[str, str], prefix: str) -> Any:
+_INTEGER = re.compile(r"[+-]?[0-9]+", re.ASCII)
+
+
+def _read(shape: Shape, flat: Flat, prefix: str) -> Any:
     kind = shape.type_name
     if kind == "structure":
         out: dict[str, Any] = {}
@@ -229,7 +267,7 @@ def _read(shape: Shape, flat: Mapping[str, str], prefix: str) -> Any:
     return _MISSING if text is None else _read_scalar(shape, text)
 
 
-def _read_list(shape: Shape, flat: Mapping[str, str], prefix: str) -> list[Any]:
+def _read_list(shape: Shape, flat: Flat, prefix: str) -> list[Any]:
     member: Shape = shape.member  # type: ignore[attr-defined]
     base = prefix if shape.serialization.get("flattened") else f"{prefix}.{_name(member, 'member')}"
     items = []
@@ -240,14 +278,16 @@ def _read_list(shape: Shape, flat: Mapping[str, str], prefix: str) -> list[Any]:
     return items
 
 
-def _read_map(shape: Shape, flat: Mapping[str, str], prefix: str) -> dict[Any, Any]:
+def _read_map(shape: Shape, flat: Flat, prefix: str) -> dict[Any, Any]:
     key_shape: Shape = shape.key  # type: ignore[attr-defined]
     value_shape: Shape = shape.value  # type: ignore[attr-defined]
     base = prefix if shape.serialization.get("flattened") else f"{prefix}.entry"
     out = {}
     index = 1
     while (key := _read(key_shape, flat, f"{base}.{index}.{_name(key_shape, 'key')}")) is not _MISSING:
-        out[key] = _read(value_shape, flat, f"{base}.{index}.{_name(value_shape, 'value')}")
+        value = _read(value_shape, flat, f"{base}.{index}.{_name(value_shape, 'value')}")
+        if value is not _MISSING and not isinstance(key, list):  # CHOSEN: a key without a value is dropped
+            out[key] = value
         index += 1
     return out
 
@@ -255,7 +295,15 @@ def _read_map(shape: Shape, flat: Mapping[str, str], prefix: str) -> dict[Any, A
 def read_params(operation: OperationModel, body: object) -> dict[str, Any]:
     """The params a form-encoded query-protocol body carries, read with the input shape."""
     text = body.decode() if isinstance(body, bytes) else body if isinstance(body, str) else ""
-    flat = dict(parse_qsl(text, keep_blank_values=True))
+    flat: dict[str, str | list[str]] = {}
+    for key, value in parse_qsl(text, keep_blank_values=True):
+        held = flat.get(key)
+        if held is None:
+            flat[key] = value
+        elif isinstance(held, list):
+            held.append(value)
+        else:
+            flat[key] = [held, value]
     shape = operation.input_shape
     if shape is None:
         return {}
