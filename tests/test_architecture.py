@@ -121,3 +121,10 @@ def test_the_model_imports_only_the_standard_library_and_itself(name):
     } - ALLOWED_OUTSIDE.get(name, set())
     assert outside <= set(sys.stdlib_module_names), outside - set(sys.stdlib_module_names)
     assert not outside & {"botocore", "boto3", "pytest", "_pytest", PACKAGE}
+
+
+def test_the_hooks_name_the_faked_services_as_botocore_events_do():
+    from pytest_iamfake.adapter import hooks
+    from pytest_iamfake.services import FAKED_SERVICES, service_model
+
+    assert tuple(service_model(name).service_id.hyphenize() for name in FAKED_SERVICES) == hooks.FAKED_SERVICE_IDS

@@ -245,13 +245,22 @@ def bind_client(client: Any, engine: Engine) -> None:
                 "Make clients inside the fake's lifetime, or start() the fake again."
             )
 
-    client_emitter(client).register_first("before-call", refuse_unless_active)
+    # On the client's own service event, so that it runs before the fake's answer (registered
+    # for the same event, but as a built-in and not first).
+    event = "before-call." + client.meta.service_model.service_id.hyphenize()
+    client_emitter(client).register_first(event, refuse_unless_active)
 
+
+# The faked services' ids as botocore's event names spell them (tests pin them against the models).
+FAKED_SERVICE_IDS = ("iam", "sts")
 
 # (event, handler, where among that event's handlers: None, "first" or "last").
 HANDLERS: tuple[tuple[str, Callable[..., Any], str | None], ...] = (
     ("before-parameter-build", capture_params, None),
-    ("before-call", answer_call, None),
+    # Per service, not on plain "before-call": botocore calls handlers of the more specific event
+    # first, so the fake answers before botocore's own before-call work (headers it would add to a
+    # request that is never sent), as the Stubber does.
+    *(("before-call." + service_id, answer_call, None) for service_id in FAKED_SERVICE_IDS),
     ("after-call", record_elsewhere, None),
     ("before-sign", sign_safely, None),
     # First, so that the fake answers IAM/STS even where moto's handler is also registered.
