@@ -3,8 +3,10 @@ documents them (§6.8), and AllowUsersToChangePassword is an identity-based gran
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
+import policy_docs
 import pytest
 from botocore.exceptions import ClientError
 from helpers import allow, error_of
@@ -14,24 +16,8 @@ ACCOUNT = "123456789012"
 OLD, NEW = "Old!Passw0rd-1", "New!Passw0rd-2"
 
 # §6.1 IAMUserChangePassword, the current version (v3) and the one before it (v2).
-CHANGE_PASSWORD_V3 = {
-    "Version": "2012-10-17",
-    "Statement": [
-        {
-            "Effect": "Allow",
-            "Action": ["iam:ChangePassword"],
-            "Resource": ["arn:aws:iam::*:user/${aws:username}", "arn:aws:iam::*:user/*/${aws:username}"],
-        },
-        {"Effect": "Allow", "Action": ["iam:GetAccountPasswordPolicy"], "Resource": "*"},
-    ],
-}
-CHANGE_PASSWORD_V2 = {
-    "Version": "2012-10-17",
-    "Statement": [
-        {"Effect": "Allow", "Action": ["iam:ChangePassword"], "Resource": ["arn:aws:iam::*:user/${aws:username}"]},
-        {"Effect": "Allow", "Action": ["iam:GetAccountPasswordPolicy"], "Resource": "*"},
-    ],
-}
+CHANGE_PASSWORD_V3 = json.loads(policy_docs.IAM_USER_CHANGE_PASSWORD)  # the reference's text, verbatim
+CHANGE_PASSWORD_V2 = json.loads(policy_docs.IAM_USER_CHANGE_PASSWORD_V2)  # the reference's text, verbatim
 # §6.4 "Allows MFA-authenticated IAM users to manage their own credentials" (2023 copy, the parts in the slice).
 MFA_SELF_MANAGE = {
     "Version": "2012-10-17",
@@ -98,23 +84,7 @@ MFA_DEVICE_SELF_MANAGE = {
     ],
 }
 # §6.7 "Allows IAM users to update their own credentials programmatically and in the console".
-UPDATE_OWN_CREDENTIALS = {
-    "Version": "2012-10-17",
-    "Statement": [
-        {"Effect": "Allow", "Action": ["iam:ListUsers", "iam:GetAccountPasswordPolicy"], "Resource": "*"},
-        {
-            "Effect": "Allow",
-            "Action": [
-                "iam:*AccessKey*",
-                "iam:ChangePassword",
-                "iam:GetUser",
-                "iam:*ServiceSpecificCredential*",
-                "iam:*SigningCertificate*",
-            ],
-            "Resource": ["arn:aws:iam::*:user/${aws:username}"],
-        },
-    ],
-}
+UPDATE_OWN_CREDENTIALS = json.loads(policy_docs.OWN_CREDENTIALS)  # the reference's text, verbatim
 
 
 def denial(exc_info: pytest.ExceptionInfo[ClientError]) -> str:
