@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, fields, replace
 from typing import Any, Literal, NamedTuple, get_args
 
 from .clock import CLOCK_MODES, INSTANT_FORMAT, ClockMode, parse_instant
@@ -26,8 +25,9 @@ UNMODELLED_MODES: tuple[Unmodelled, ...] = get_args(Unmodelled)
 AUTHORIZATION_MODES: tuple[Authorization, ...] = get_args(Authorization)
 
 
-@dataclass(frozen=True)
-class Options:
+# A NamedTuple rather than a frozen dataclass: as immutable, and its class costs every pytest
+# start (the plugin imports this module) a tenth of the time to define.
+class Options(NamedTuple):
     """Settings of one fake; OPTIONS (and the `iamfake` fixture's docstring) say what each means."""
 
     account_id: str
@@ -113,7 +113,7 @@ def _record(value: Any) -> bool | int:
     )
 
 
-class Option(NamedTuple):  # a NamedTuple: cheaper to define than a dataclass, at every pytest start
+class Option(NamedTuple):  # a NamedTuple for the reason Options is one
     """One row of the table."""
 
     name: str
@@ -189,7 +189,7 @@ OPTIONS: tuple[Option, ...] = (
 BY_NAME: dict[str, Option] = {option.name: option for option in OPTIONS}
 NAMES: tuple[str, ...] = tuple(BY_NAME)
 INI_NAMES: tuple[str, ...] = tuple(option.name for option in OPTIONS if option.ini)
-if tuple(f.name for f in fields(Options)) != NAMES:  # pragma: no cover - caught by any import
+if Options._fields != NAMES:  # pragma: no cover - caught by any import
     raise AssertionError("OPTIONS and the Options fields must list the same names in the same order")
 DEFAULTS = Options(**{option.name: option.default for option in OPTIONS})
 
@@ -206,7 +206,7 @@ def build(*layers: Mapping[str, Any], origin: str = "iamfake", base: Options = D
                 merged[key] = option.convert(value)
             except UsageError as err:
                 raise UsageError(f"{origin}: option {err}") from None
-    return replace(base, **merged)
+    return base._replace(**merged)
 
 
 # --- texts derived from the table ----------------------------------------------------------

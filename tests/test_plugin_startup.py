@@ -90,6 +90,27 @@ def test_reloading_botocore_handlers_keeps_the_fake_wired(transport):
     assert out.splitlines() == ["2 1", "1"]  # answer_call once per faked service
 
 
+def test_the_import_finder_leaves_sys_meta_path_at_exit():
+    # Left there, it keeps modules alive through the shutdown's garbage collection on
+    # Python 3.10/3.11, a cost every pytest run with the plugin installed would pay.
+    out = run_fresh(
+        """
+        import atexit
+        import sys
+
+        import pytest_iamfake.plugin
+
+        def ours():
+            return [type(finder).__name__ for finder in sys.meta_path if "pytest_iamfake" in type(finder).__module__]
+
+        print(ours())
+        atexit._run_exitfuncs()
+        print(ours())
+        """
+    )
+    assert out.splitlines() == ["['_HandlersFinder']", "[]"]
+
+
 def test_clients_made_in_conftest_and_at_module_import_are_faked(pytester):
     pytester.makeconftest(
         """

@@ -24,6 +24,7 @@ This module holds Engines (the pipeline), never the IAMFake handle.
 
 from __future__ import annotations
 
+import atexit
 import contextvars
 import sys
 import threading
@@ -302,8 +303,9 @@ class _LoaderAfter:
 class _HandlersFinder:
     """A meta path finder that only ever answers for botocore.handlers, wrapping its real loader.
 
-    It stays on sys.meta_path, so an importlib.reload of botocore.handlers (which re-runs
-    the module and rebuilds BUILTIN_HANDLERS) gets the handlers again.
+    It stays on sys.meta_path until the interpreter exits, so an importlib.reload of
+    botocore.handlers (which re-runs the module and rebuilds BUILTIN_HANDLERS) gets the
+    handlers again.
     """
 
     def find_spec(self, fullname: str, path: Sequence[str] | None, target: ModuleType | None = None) -> Any:
@@ -326,6 +328,14 @@ class _HandlersFinder:
 _install_lock = threading.Lock()
 
 
+def _remove_finder() -> None:
+    # On Python 3.10 and 3.11, a finder written in Python that is still on sys.meta_path at
+    # interpreter exit keeps modules alive past the shutdown's garbage collection, and clearing
+    # them one by one added about 7 ms to every pytest run with the plugin installed.
+    with _install_lock:
+        sys.meta_path[:] = [finder for finder in sys.meta_path if not isinstance(finder, _HandlersFinder)]
+
+
 def install() -> None:
     """Make every botocore session route IAM/STS calls to the active engine (idempotent, cheap).
 
@@ -335,6 +345,7 @@ def install() -> None:
     with _install_lock:
         if not any(isinstance(finder, _HandlersFinder) for finder in sys.meta_path):
             sys.meta_path.insert(0, _HandlersFinder())
+            atexit.register(_remove_finder)
         handlers = sys.modules.get(TARGET)
         if handlers is None or getattr(handlers, "BUILTIN_HANDLERS", None) is None:
             return  # not imported yet (or being imported): the finder's loader adds them
