@@ -18,71 +18,10 @@ OLD, NEW = "Old!Passw0rd-1", "New!Passw0rd-2"
 # §6.1 IAMUserChangePassword, the current version (v3) and the one before it (v2).
 CHANGE_PASSWORD_V3 = json.loads(policy_docs.IAM_USER_CHANGE_PASSWORD)  # the reference's text, verbatim
 CHANGE_PASSWORD_V2 = json.loads(policy_docs.IAM_USER_CHANGE_PASSWORD_V2)  # the reference's text, verbatim
-# §6.4 "Allows MFA-authenticated IAM users to manage their own credentials" (2023 copy, the parts in the slice).
-MFA_SELF_MANAGE = {
-    "Version": "2012-10-17",
-    "Statement": [
-        {
-            "Sid": "AllowViewAccountInfo",
-            "Effect": "Allow",
-            "Action": ["iam:GetAccountPasswordPolicy", "iam:ListVirtualMFADevices"],
-            "Resource": "*",
-        },
-        {
-            "Sid": "AllowManageOwnPasswords",
-            "Effect": "Allow",
-            "Action": ["iam:ChangePassword", "iam:GetUser"],
-            "Resource": "arn:aws:iam::*:user/${aws:username}",
-        },
-        {
-            "Sid": "AllowManageOwnAccessKeys",
-            "Effect": "Allow",
-            "Action": ["iam:CreateAccessKey", "iam:DeleteAccessKey", "iam:ListAccessKeys", "iam:UpdateAccessKey"],
-            "Resource": "arn:aws:iam::*:user/${aws:username}",
-        },
-        {
-            "Sid": "DenyAllExceptListedIfNoMFA",
-            "Effect": "Deny",
-            "NotAction": [
-                "iam:CreateVirtualMFADevice",
-                "iam:EnableMFADevice",
-                "iam:GetUser",
-                "iam:ListMFADevices",
-                "iam:ListVirtualMFADevices",
-                "iam:ResyncMFADevice",
-                "sts:GetSessionToken",
-            ],
-            "Resource": "*",
-            "Condition": {"BoolIfExists": {"aws:MultiFactorAuthPresent": "false"}},
-        },
-    ],
-}
-# §6.5 "Allows IAM users to self-manage an MFA device" (BlockMostAccessUnlessSignedInWithMFA), in the slice.
-MFA_DEVICE_SELF_MANAGE = {
-    "Version": "2012-10-17",
-    "Statement": [
-        {
-            "Sid": "AllowListActions",
-            "Effect": "Allow",
-            "Action": ["iam:ListUsers", "iam:ListVirtualMFADevices"],
-            "Resource": "*",
-        },
-        {
-            "Sid": "BlockMostAccessUnlessSignedInWithMFA",
-            "Effect": "Deny",
-            "NotAction": [
-                "iam:CreateVirtualMFADevice",
-                "iam:EnableMFADevice",
-                "iam:ListMFADevices",
-                "iam:ListUsers",
-                "iam:ListVirtualMFADevices",
-                "iam:ResyncMFADevice",
-            ],
-            "Resource": "*",
-            "Condition": {"BoolIfExists": {"aws:MultiFactorAuthPresent": "false"}},
-        },
-    ],
-}
+# §6.4 "Allows MFA-authenticated IAM users to manage their own credentials" (2023 copy).
+MFA_SELF_MANAGE = json.loads(policy_docs.MFA_SELF_MANAGE)  # the reference's text, verbatim
+# §6.5 "Allows IAM users to self-manage an MFA device" (BlockMostAccessUnlessSignedInWithMFA).
+MFA_DEVICE_SELF_MANAGE = json.loads(policy_docs.MFA_DEVICE_SELF_MANAGE)  # the reference's text, verbatim
 # §6.7 "Allows IAM users to update their own credentials programmatically and in the console".
 UPDATE_OWN_CREDENTIALS = json.loads(policy_docs.OWN_CREDENTIALS)  # the reference's text, verbatim
 
