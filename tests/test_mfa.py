@@ -345,16 +345,6 @@ def test_an_enabled_device_cannot_be_deleted_until_deactivated(iamfake, iam):
     assert iam.list_virtual_mfa_devices()["VirtualMFADevices"] == []
 
 
-def test_delete_user_refuses_while_a_device_is_enabled(iamfake, iam):
-    device = create(iam)
-    enable(iam, iamfake, "alice", device)
-    with pytest.raises(iam.exceptions.DeleteConflictException) as exc_info:
-        iam.delete_user(UserName="alice")
-    assert error_of(exc_info) == ("DeleteConflict", 409, "Cannot delete entity, must delete MFA device first.")
-    iam.deactivate_mfa_device(UserName="alice", SerialNumber=device["SerialNumber"])
-    iam.delete_user(UserName="alice")  # a deactivated device does not block
-
-
 def test_delete_user_reports_the_login_profile_before_the_mfa_device(iamfake, iam):
     iamfake.add_mfa_device("alice")
     iamfake.add_login_profile("alice", "Correct-Horse-9")

@@ -146,19 +146,6 @@ def test_two_credentials_per_service_and_user(iam):
     assert error_of(exc_info)[:2] == ("LimitExceeded", 409)
 
 
-def test_delete_user_refuses_while_a_credential_remains(iam):
-    cred_id = create(iam)["ServiceSpecificCredentialId"]
-    with pytest.raises(iam.exceptions.DeleteConflictException) as exc_info:
-        iam.delete_user(UserName="alice")
-    assert error_of(exc_info) == (
-        "DeleteConflict",
-        409,
-        "Cannot delete entity, must remove referenced objects first.",
-    )
-    iam.delete_service_specific_credential(UserName="alice", ServiceSpecificCredentialId=cred_id)
-    iam.delete_user(UserName="alice")
-
-
 def test_the_callers_own_credentials_without_user_name(iamfake):
     allow(iamfake, "alice")
     own = iamfake.client(user="alice")

@@ -122,15 +122,6 @@ def test_status_cannot_be_set_to_expired(iam):
     assert error_of(exc_info)[:2] == ("InvalidInput", 400)
 
 
-def test_delete_user_refuses_while_a_certificate_remains(iam):
-    cert_id = upload(iam)["CertificateId"]
-    with pytest.raises(iam.exceptions.DeleteConflictException) as exc_info:
-        iam.delete_user(UserName="alice")
-    assert error_of(exc_info) == ("DeleteConflict", 409, "Cannot delete entity, must delete certificates first.")
-    iam.delete_signing_certificate(UserName="alice", CertificateId=cert_id)
-    iam.delete_user(UserName="alice")
-
-
 def test_delete_user_reports_keys_then_certificates_then_ssh_keys(iamfake, iam):
     from test_ssh_keys import RSA
 

@@ -175,19 +175,6 @@ def test_status_cannot_be_set_to_expired(iam):
     assert error_of(exc_info)[:2] == ("InvalidInput", 400)
 
 
-def test_delete_user_refuses_while_an_ssh_key_remains(iam):
-    key_id = upload(iam)["SSHPublicKeyId"]
-    with pytest.raises(iam.exceptions.DeleteConflictException) as exc_info:
-        iam.delete_user(UserName="alice")
-    assert error_of(exc_info) == (
-        "DeleteConflict",
-        409,
-        "Cannot delete entity, must remove referenced objects first.",
-    )
-    iam.delete_ssh_public_key(UserName="alice", SSHPublicKeyId=key_id)
-    iam.delete_user(UserName="alice")
-
-
 def test_injected_errors_name_the_key_and_the_user(iamfake, iam):
     iamfake.fail("GetSSHPublicKey", "NoSuchEntity")
     with pytest.raises(iam.exceptions.NoSuchEntityException) as exc_info:
